@@ -1,0 +1,174 @@
+import type { Db } from './database.ts';
+
+/** An article as stored: cleaned body, canonical URL, dates in ISO 8601 UTC. */
+export interface Article {
+  readonly id: number;
+  readonly title: string;
+  readonly outlet: string | null;
+  readonly author: string | null;
+  readonly url: string | null;
+  readonly guid: string | null;
+  readonly feedId: number | null;
+  readonly origin: string | null;
+  readonly summary: string | null;
+  readonly body: string;
+  readonly contentHash: string;
+  readonly publishedAt: string | null;
+  readonly fetchedAt: string;
+  readonly updatedAt: string;
+  readonly storyId: number | null;
+}
+
+export type NewArticle = Omit<Article, 'id' | 'storyId' | 'updatedAt'> & {
+  readonly sentences: readonly SentenceInput[];
+};
+
+export interface SentenceInput {
+  readonly text: string;
+  readonly paragraph: number;
+}
+
+export interface Sentence {
+  readonly id: number;
+  readonly articleId: number;
+  readonly position: number;
+  readonly paragraph: number;
+  readonly text: string;
+}
+
+interface ArticleRow {
+  id: number;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  guid: string | null;
+  feed_id: number | null;
+  origin: string | null;
+  summary: string | null;
+  body: string;
+  content_hash: string;
+  published_at: string | null;
+  fetched_at: string;
+  updated_at: string;
+  story_id: number | null;
+}
+
+const toArticle = (row: ArticleRow): Article => ({
+  id: row.id,
+  title: row.title,
+  outlet: row.outlet,
+  author: row.author,
+  url: row.url,
+  guid: row.guid,
+  feedId: row.feed_id,
+  origin: row.origin,
+  summary: row.summary,
+  body: row.body,
+  contentHash: row.content_hash,
+  publishedAt: row.published_at,
+  fetchedAt: row.fetched_at,
+  updatedAt: row.updated_at,
+  storyId: row.story_id,
+});
+
+/** The only place that reads and writes the `articles` and `sentences` tables. */
+export class ArticleStore {
+  private readonly insertArticle;
+  private readonly insertSentence;
+  private readonly byId;
+  private readonly byUrl;
+  private readonly byHash;
+
+  constructor(private readonly db: Db) {
+    this.insertArticle = db.prepare(`INSERT INTO articles
+      (title, outlet, author, url, guid, feed_id, origin, summary, body, content_hash, published_at, fetched_at, updated_at)
+      VALUES (@title, @outlet, @author, @url, @guid, @feedId, @origin, @summary, @body, @contentHash, @publishedAt, @fetchedAt, @fetchedAt)`);
+    this.insertSentence = db.prepare(
+      'INSERT INTO sentences (article_id, position, paragraph, text) VALUES (?, ?, ?, ?)',
+    );
+    this.byId = db.prepare('SELECT * FROM articles WHERE id = ?');
+    this.byUrl = db.prepare('SELECT * FROM articles WHERE url = ?');
+    this.byHash = db.prepare('SELECT * FROM articles WHERE content_hash = ?');
+  }
+
+  /** Inserts the article and its sentences in one transaction; returns the new id. */
+  insert(article: NewArticle): number {
+    return this.db.transaction(() => {
+      const { sentences, ...row } = article;
+      const id = Number(this.insertArticle.run(row).lastInsertRowid);
+      this.writeSentences(id, sentences);
+      return id;
+    })();
+  }
+
+  /** Replaces an article's text (an updated feed item) and its sentences. */
+  update(id: number, changes: Omit<NewArticle, 'fetchedAt'> & { updatedAt: string }): void {
+    this.db.transaction(() => {
+      const { sentences, ...row } = changes;
+      this.db
+        .prepare(`UPDATE articles SET title=@title, outlet=@outlet, author=@author, url=@url, guid=@guid,
+          feed_id=@feedId, origin=@origin, summary=@summary, body=@body, content_hash=@contentHash,
+          published_at=@publishedAt, updated_at=@updatedAt WHERE id=@id`)
+        .run({ ...row, id });
+      this.db.prepare('DELETE FROM sentences WHERE article_id = ?').run(id);
+      this.writeSentences(id, sentences);
+    })();
+  }
+
+  private writeSentences(articleId: number, sentences: readonly SentenceInput[]): void {
+    sentences.forEach((sentence, position) =>
+      this.insertSentence.run(articleId, position, sentence.paragraph, sentence.text),
+    );
+  }
+
+  get(id: number): Article | undefined {
+    const row = this.byId.get(id) as ArticleRow | undefined;
+    return row && toArticle(row);
+  }
+
+  findByUrl(url: string): Article | undefined {
+    const row = this.byUrl.get(url) as ArticleRow | undefined;
+    return row && toArticle(row);
+  }
+
+  findByContentHash(hash: string): Article | undefined {
+    const row = this.byHash.get(hash) as ArticleRow | undefined;
+    return row && toArticle(row);
+  }
+
+  /** Newest first; articles without a date sort after dated ones. */
+  list(options: { limit?: number; since?: string; until?: string } = {}): Article[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM articles
+         WHERE (@since IS NULL OR COALESCE(published_at, fetched_at) >= @since)
+           AND (@until IS NULL OR COALESCE(published_at, fetched_at) < @until)
+         ORDER BY published_at IS NULL, published_at DESC, id DESC LIMIT @limit`,
+      )
+      .all({ since: options.since ?? null, until: options.until ?? null, limit: options.limit ?? -1 });
+    return (rows as ArticleRow[]).map(toArticle);
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number;
+  }
+
+  sentences(articleId: number): Sentence[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM sentences WHERE article_id = ? ORDER BY position')
+        .all(articleId) as { id: number; article_id: number; position: number; paragraph: number; text: string }[]
+    ).map((row) => ({
+      id: row.id,
+      articleId: row.article_id,
+      position: row.position,
+      paragraph: row.paragraph,
+      text: row.text,
+    }));
+  }
+
+  setStory(articleId: number, storyId: number): void {
+    this.db.prepare('UPDATE articles SET story_id = ? WHERE id = ?').run(storyId, articleId);
+  }
+}

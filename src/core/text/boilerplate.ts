@@ -1,0 +1,90 @@
+/**
+ * Line-level rules for the boilerplate that scraped and syndicated news carries. Each rule
+ * names what it removes, so a test can show that kind of line gone and real sentences kept.
+ * They look at whole lines (paragraphs), never inside a sentence, so quotations survive.
+ */
+export interface BoilerplateRule {
+  readonly name: string;
+  readonly matches: (line: string, context: LineContext) => boolean;
+}
+
+export interface LineContext {
+  readonly index: number;
+  readonly lines: readonly string[];
+  readonly title?: string | undefined;
+}
+
+const AGENCY =
+  /\b(Getty Images|Getty|Reuters|REUTERS|AP|AFP|EPA|EPA-EFE|Bloomberg|Shutterstock|Sipa|Anadolu|Pool|NurPhoto|SOPA|Xinhua|TASS|Sputnik|File)\b/;
+
+/** "(Kostiantyn Liberov / Getty Images)" at the end of a line marks a photo caption. */
+const endsWithCredit = (line: string): boolean => {
+  const match = /\(([^()]{2,120})\)\s*$/.exec(line);
+  return match !== null && AGENCY.test(match[1]!) && /[/·|-]|via|File/.test(match[1]!);
+};
+
+const words = (line: string): string[] => line.split(/\s+/).filter(Boolean);
+
+const hasTerminalPunctuation = (line: string): boolean => /[.!?:;"”’…)]\s*$/.test(line);
+
+const isAllCaps = (line: string): boolean => {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 8 && letters === letters.toUpperCase() && words(line).length >= 3;
+};
+
+/** Headline-style: most words capitalised and no closing punctuation. */
+const isTitleCase = (line: string): boolean => {
+  const ws = words(line).filter((w) => /^\p{L}/u.test(w));
+  if (ws.length < 4 || hasTerminalPunctuation(line)) return false;
+  const capitalised = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / ws.length >= 0.75;
+};
+
+const normalise = (text: string): string =>
+  text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
+  { name: 'photo caption with agency credit', matches: (line) => endsWithCredit(line) },
+  {
+    name: 'caption heading before a photo caption',
+    matches: (line, { index, lines }) =>
+      words(line).length <= 8 &&
+      !hasTerminalPunctuation(line) &&
+      lines[index + 1] !== undefined &&
+      endsWithCredit(lines[index + 1]!),
+  },
+  { name: 'video embed placeholder', matches: (line) => /^(YouTube|Vimeo|Video|Audio) player$/i.test(line.trim()) },
+  { name: 'stray format placeholder', matches: (line) => /^%[a-z]$/i.test(line.trim()) },
+  {
+    name: 'app promotion',
+    matches: (line) => /^(click here|download|get) (to get )?(the )?[\w\s]{0,30}\bapp\b/i.test(line.trim()),
+  },
+  { name: 'all-caps related-story line', matches: (line) => isAllCaps(line) },
+  {
+    name: 'editorial preface signed with initials',
+    matches: (line) => /\(\s*[a-z]{1,4}\s*\)\s*$/.test(line) && words(line).length >= 12,
+  },
+  {
+    name: 'republishing note',
+    matches: (line) => /^this (article|story) (was )?(originally|first) (published|appeared)/i.test(line.trim()),
+  },
+  { name: 'date line', matches: (line) => /^\s*date\s+\d{4}-\d{2}-\d{2}\b/i.test(line) },
+  {
+    name: 'byline',
+    matches: (line) => /^\s*(?:date\s+\S+\s+)?by\s+[\p{Lu}][\p{L}.'’ -]+(,\s*[\p{L} ]+)?$/iu.test(line) && words(line).length <= 8,
+  },
+  {
+    name: 'headline repeated in the body',
+    matches: (line, { title }) => title !== undefined && normalise(line) === normalise(title),
+  },
+  { name: 'headline-style line', matches: (line) => isTitleCase(line) },
+  { name: 'dateline fragment', matches: (line) => /^[\s—–-]*$/.test(line) || /^\(?[A-Z]{2,6}\)?$/.test(line.trim()) },
+  { name: 'breaking-story note', matches: (line) => /^this (story|article) is (breaking|developing)/i.test(line.trim()) },
+  {
+    name: 'short heading without punctuation',
+    matches: (line) => words(line).length < 6 && !hasTerminalPunctuation(line),
+  },
+];
+
+/** "(CNN) — Pressure is…" / "KYIV, Ukraine (AP) — …": the dateline prefix, not part of the sentence. */
+export const DATELINE_PREFIX = /^(?:[\p{Lu}][\p{L}.,' ]{0,40}\s)?\((?:CNN|AP|Reuters|AFP|NBC News|CNBC)\)\s*[—–-]\s*/u;

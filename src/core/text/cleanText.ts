@@ -1,0 +1,63 @@
+import { BOILERPLATE_RULES, DATELINE_PREFIX } from './boilerplate.ts';
+
+export interface CleanResult {
+  /** Paragraphs of real text, in order. */
+  readonly paragraphs: string[];
+  /** What was removed and why, for tests and `--verbose` ingest. */
+  readonly removed: { readonly rule: string; readonly line: string }[];
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…',
+};
+
+/** Decodes the HTML entities feeds leave in text; unknown named entities stay as written. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+    }
+    return ENTITIES[code.toLowerCase()] ?? whole;
+  });
+}
+
+/** Unicode NFC, no control or zero-width characters, single spaces. */
+export function normaliseWhitespace(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Turns an article body as collected (or a feed item's text) into clean paragraphs:
+ * boilerplate lines go, every real sentence and quotation stays exactly as written.
+ */
+export function cleanText(raw: string, options: { title?: string | undefined } = {}): CleanResult {
+  const lines = decodeEntities(raw.replace(/\r\n?/g, '\n'))
+    .split(/\n/)
+    .map(normaliseWhitespace)
+    .filter((line) => line.length > 0);
+  const removed: CleanResult['removed'] = [];
+  const paragraphs: string[] = [];
+  const seen = new Set<string>();
+  lines.forEach((line, index) => {
+    const rule = BOILERPLATE_RULES.find((r) => r.matches(line, { index, lines, title: options.title }));
+    if (rule) {
+      removed.push({ rule: rule.name, line });
+      return;
+    }
+    const text = line.replace(DATELINE_PREFIX, '');
+    if (seen.has(text)) {
+      removed.push({ rule: 'repeated paragraph', line });
+      return;
+    }
+    seen.add(text);
+    paragraphs.push(text);
+  });
+  return { paragraphs, removed };
+}
