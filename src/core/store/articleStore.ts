@@ -132,6 +132,14 @@ export class ArticleStore {
     return row && toArticle(row);
   }
 
+  /** Guids are only unique within one feed; corpus and CLI articles have no feed. */
+  findByGuid(guid: string, feedId: number | null): Article | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM articles WHERE guid = ? AND feed_id IS ? LIMIT 1')
+      .get(guid, feedId) as ArticleRow | undefined;
+    return row && toArticle(row);
+  }
+
   findByContentHash(hash: string): Article | undefined {
     const row = this.byHash.get(hash) as ArticleRow | undefined;
     return row && toArticle(row);

@@ -1,0 +1,22 @@
+import { Command, CommanderError } from 'commander';
+import { registerCorpus } from './commands/corpus.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerSearch } from './commands/search.ts';
+import { registerStart } from './commands/start.ts';
+
+/** The `newsbrief` command line; each command group registers itself from its own file. */
+export function buildProgram(): Command {
+  const program = new Command('newsbrief')
+    .description('Follow one policy story across many outlets: answers, digests and alerts.')
+    .option('--db <path>', 'SQLite database file (default data/newsbrief.db, or NEWSBRIEF_DB)')
+    .option('--json', 'print one JSON document on stdout (logs go to stderr)')
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions(false);
+  registerStart(program);
+  registerIngest(program);
+  registerSearch(program);
+  registerCorpus(program);
+  return program;
+}
+
+export { CommanderError };

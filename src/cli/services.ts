@@ -1,0 +1,21 @@
+import type { Runtime } from './runtime.ts';
+
+/**
+ * Something `npm start` runs next to the core: an adapter (web, Slack, Discord) or a
+ * background job (feed polling, the digest scheduler, the outbox sender).
+ */
+export interface Service {
+  readonly name: string;
+  /** Whether it should start with this configuration, and if not, why (printed at start). */
+  wanted(runtime: Runtime): { readonly on: true; readonly detail?: string } | { readonly on: false; readonly reason: string };
+  start(runtime: Runtime): Promise<RunningService>;
+}
+
+export interface RunningService {
+  /** One line for the start-up banner, e.g. the web chat's URL. */
+  readonly summary?: string;
+  stop(): Promise<void>;
+}
+
+/** Every service `start` knows; features append theirs here. */
+export const services: Service[] = [];

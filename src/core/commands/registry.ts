@@ -1,0 +1,19 @@
+import type { HandlerMap } from './handler.ts';
+import { help } from './handlers/help.ts';
+import { search } from './handlers/search.ts';
+import { ask, digest, feeds, preview, status, subscribe, timeline, topics, unsubscribe } from './handlers/notYetBuilt.ts';
+
+/** One handler per subcommand. Features swap their entry when they land. */
+export const handlers: HandlerMap = {
+  help,
+  search,
+  ask,
+  digest,
+  status,
+  timeline,
+  topics,
+  feeds,
+  subscribe,
+  unsubscribe,
+  preview,
+};

@@ -1,0 +1,56 @@
+import type { Logger } from 'pino';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config/config.ts';
+import { Ingestor } from './ingest/ingestor.ts';
+import { silentLogger } from './logger.ts';
+import { CorpusSearch } from './search/corpusSearch.ts';
+import { ArticleStore } from './store/articleStore.ts';
+import { openDatabase, type Db } from './store/database.ts';
+import type { Ports } from './ports.ts';
+
+/**
+ * The core's services, wired once. Adapters and the CLI receive this object and call into
+ * it through commands; features register themselves here (ingest stages, ports).
+ */
+export interface Core {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly articles: ArticleStore;
+  readonly ingestor: Ingestor;
+  readonly search: CorpusSearch;
+  /** Implementations from outside the core (feed fetching…), injected by the composition root. */
+  readonly ports: Ports;
+  close(): void;
+}
+
+export interface CoreOptions {
+  readonly dbPath: string;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly config?: Partial<Config>;
+  readonly ports?: Ports;
+}
+
+export function createCore(options: CoreOptions): Core {
+  const db = openDatabase(options.dbPath);
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger();
+  const articles = new ArticleStore(db);
+  const ingestor = new Ingestor(articles, clock, logger);
+  let closed = false;
+  return {
+    db,
+    clock,
+    logger,
+    articles,
+    ingestor,
+    search: new CorpusSearch(db, articles),
+    ports: options.ports ?? {},
+    close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.ts';
+import type { Article, ArticleStore } from '../store/articleStore.ts';
+import { cleanText } from '../text/cleanText.ts';
+import { contentHash } from '../text/contentHash.ts';
+import { splitParagraphs } from '../text/sentences.ts';
+import type { ArticleInput } from './articleInput.ts';
+import { toIsoDate } from './publishedDate.ts';
+
+export type IngestStatus = 'new' | 'updated' | 'duplicate' | 'empty';
+
+export interface IngestReport {
+  readonly id: number | null;
+  readonly title: string;
+  readonly status: IngestStatus;
+  /** The article this one repeats, when it is a duplicate. */
+  readonly duplicateOf: number | null;
+  /** Further facts added by later stages (topics, claims, events, alerts…). */
+  readonly [stage: string]: unknown;
+}
+
+export interface IngestOptions {
+  /** Set by the feeds layer on the first poll of a feed: store, but trigger nothing downstream. */
+  readonly quiet?: boolean;
+}
+
+/**
+ * A step that runs after an article is stored (topic matching, story clustering, policy
+ * claims…). It returns facts for the ingest report. Stages are registered by the features
+ * that own them, so the ingestor stays ignorant of what comes after storage.
+ */
+export interface IngestStage {
+  readonly name: string;
+  run(article: Article, context: { status: 'new' | 'updated'; quiet: boolean }): Record<string, unknown>;
+}
+
+const firstSentenceTitle = (paragraphs: string[]): string =>
+  (paragraphs[0] ?? 'Untitled').split(/(?<=[.!?])\s/)[0]!.slice(0, 200);
+
+export class Ingestor {
+  private readonly stages: IngestStage[] = [];
+
+  constructor(
+    private readonly articles: ArticleStore,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  addStage(stage: IngestStage): void {
+    this.stages.push(stage);
+  }
+
+  /** Cleans, splits and stores one article; a repeat of a stored one is reported, not stored. */
+  ingest(input: ArticleInput, options: IngestOptions = {}): IngestReport {
+    const cleaned = cleanText(input.text, { title: input.title });
+    const body = cleaned.paragraphs.join('\n\n');
+    const title = input.title?.trim() || firstSentenceTitle(cleaned.paragraphs);
+    if (!body) return { id: null, title, status: 'empty', duplicateOf: null };
+    const hash = contentHash(title, body);
+    const url = input.url ?? null;
+    // The same item again (by guid, then URL) is an update of its article, not a new one.
+    const sameItem =
+      (input.guid ? this.articles.findByGuid(input.guid, input.feedId ?? null) : undefined) ??
+      (url ? this.articles.findByUrl(url) : undefined);
+    const sameText = this.articles.findByContentHash(hash);
+    if (sameText) return { id: sameText.id, title, status: 'duplicate', duplicateOf: sameText.id };
+    const now = this.clock.now().toISOString();
+    const record = {
+      title,
+      outlet: input.outlet ?? null,
+      author: input.author ?? null,
+      url,
+      guid: input.guid ?? null,
+      feedId: input.feedId ?? null,
+      origin: input.origin ?? null,
+      summary: input.summary ?? null,
+      body,
+      contentHash: hash,
+      publishedAt: toIsoDate(input.publishedAt),
+      sentences: splitParagraphs(cleaned.paragraphs),
+    };
+    let id: number;
+    let status: 'new' | 'updated';
+    if (sameItem) {
+      this.articles.update(sameItem.id, { ...record, updatedAt: now });
+      [id, status] = [sameItem.id, 'updated'];
+    } else {
+      id = this.articles.insert({ ...record, fetchedAt: now });
+      status = 'new';
+    }
+    this.logger.debug({ id, status, title }, 'article stored');
+    return { id, title, status, duplicateOf: null, ...this.runStages(id, status, options.quiet ?? false) };
+  }
+
+  private runStages(id: number, status: 'new' | 'updated', quiet: boolean): Record<string, unknown> {
+    const article = this.articles.get(id)!;
+    const facts: Record<string, unknown> = {};
+    for (const stage of this.stages) Object.assign(facts, stage.run(article, { status, quiet }));
+    return facts;
+  }
+}
