@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
+import { CoreEvents } from './events.ts';
 import { Ingestor } from './ingest/ingestor.ts';
 import { silentLogger } from './logger.ts';
 import { CorpusSearch } from './search/corpusSearch.ts';
@@ -19,6 +20,8 @@ export interface Core {
   readonly articles: ArticleStore;
   readonly ingestor: Ingestor;
   readonly search: CorpusSearch;
+  /** In-process notifications between features (policy event → alert fan-out…). */
+  readonly events: CoreEvents;
   /** Implementations from outside the core (feed fetching…), injected by the composition root. */
   readonly ports: Ports;
   close(): void;
@@ -31,6 +34,8 @@ export interface CoreOptions {
   readonly config?: Partial<Config>;
   readonly ports?: Ports;
 }
+
+// Features wire themselves below, in createCore: a store, an ingest stage, event listeners.
 
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath);
@@ -46,6 +51,7 @@ export function createCore(options: CoreOptions): Core {
     articles,
     ingestor,
     search: new CorpusSearch(db, articles),
+    events: new CoreEvents(),
     ports: options.ports ?? {},
     close() {
       if (closed) return;
