@@ -42,7 +42,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: adapters.filter((other) => other !== name).map((other) => `**/bots/${other}/**`), message: 'Adapters never import each other.' },
+          {
+            group: adapters.filter((other) => other !== name).flatMap((other) => [`**/bots/${other}/**`, `../${other}`, `../${other}/**`]),
+            message: 'Adapters never import each other.',
+          },
           { group: ['**/store/**', 'better-sqlite3'], message: 'Adapters never touch SQL: go through commands and core services.' },
           { group: ['**/cli/**'], message: 'Adapters do not import the CLI.' },
         ],

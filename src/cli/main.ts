@@ -37,9 +37,9 @@ function usageFor(program: Command, argv: string[]): string {
   const words = argv.slice(2).filter((w) => !w.startsWith('-'));
   let command = program;
   for (const word of words) {
+    // Option values (a --db path) are not command names: skip them.
     const sub = command.commands.find((c) => c.name() === word);
-    if (!sub) break;
-    command = sub;
+    if (sub) command = sub;
   }
   const path: string[] = [];
   for (let c: Command | null = command; c; c = c.parent) path.unshift(c.name());

@@ -1,0 +1,66 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/newsbrief.js', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'newsbrief-cli-'));
+const db = join(dir, 'cli.db');
+const CORPUS = new URL('../../data/corpus/', import.meta.url).pathname;
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the newsbrief CLI', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates, migrates and seeds a database on first use and lists five articles', () => {
+    const { code, stdout } = cli('corpus', 'list', '--json');
+    expect(code).toBe(0);
+    const listed = JSON.parse(stdout) as { count: number; articles: { title: string; outlet: string; publishedAt: string }[] };
+    expect(listed.count).toBe(5);
+    expect(listed.articles.every((a) => a.title && a.outlet && a.publishedAt)).toBe(true);
+  });
+
+  it('searches with --json: seed articles with outlet and date, and nothing else on stdout', () => {
+    const { code, stdout } = cli('search', 'ATACMS', '--json');
+    expect(code).toBe(0);
+    const found = JSON.parse(stdout) as { results: { outlet: string; publishedAt: string }[] };
+    expect(found.results.length).toBeGreaterThan(0);
+    expect(found.results[0]).toMatchObject({ outlet: expect.any(String), publishedAt: expect.stringMatching(/^2024-/) });
+  });
+
+  it('leaves five articles after ingesting the corpus twice', () => {
+    const files = execFileSync('ls', [CORPUS], { encoding: 'utf8' }).trim().split('\n').map((f) => join(CORPUS, f));
+    cli('ingest', ...files);
+    const { stdout } = cli('ingest', ...files, '--json');
+    expect(JSON.parse(stdout).counts).toMatchObject({ new: 0, duplicate: 5 });
+    expect(JSON.parse(cli('corpus', 'list', '--json').stdout).count).toBe(5);
+  });
+
+  it('exits 2 with one line of reason and the usage for unknown commands and bad arguments', () => {
+    const unknown = cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'\nusage: newsbrief/);
+    const missing = cli('search');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing required argument[\s\S]*usage: newsbrief search/);
+  });
+
+  it('prints help for every command', () => {
+    for (const command of [[], ['search'], ['ingest'], ['corpus', 'list'], ['start']]) {
+      const { code, stdout } = cli(...command, '--help');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Usage: newsbrief/);
+    }
+  });
+
+  it('stops at start-up with the key and the fix when configuration is malformed', () => {
+    const result = spawnSync(process.execPath, [BIN, 'corpus', 'list'], { encoding: 'utf8', env: { ...process.env, WEB_PORT: 'abc', NEWSBRIEF_DB: db } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/WEB_PORT/);
+  });
+});
