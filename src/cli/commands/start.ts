@@ -29,6 +29,8 @@ export function registerStart(program: Command): void {
       }
       lines.push('Press Ctrl-C to stop.');
       process.stderr.write(`${lines.join('\n')}\n`);
+      // Signal handlers alone do not keep Node alive; this timer does, until Ctrl-C.
+      const keepAlive = setInterval(() => undefined, 1 << 30);
       await new Promise<void>((resolve) => {
         let stopping = false;
         const stop = async (signal: string) => {
@@ -39,6 +41,7 @@ export function registerStart(program: Command): void {
             await service.stop().catch((error: unknown) => logger.error({ err: error, service: name }, 'stop failed'));
           }
           core.close();
+          clearInterval(keepAlive);
           process.stderr.write('newsbrief stopped; database closed.\n');
           resolve();
         };
