@@ -28,7 +28,8 @@ it('starts, seeds a fresh database, keeps running, and shuts down cleanly on Ctr
   expect(child.exitCode).toBeNull();
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   child.kill('SIGINT');
-  expect(await exited).toBe(0);
+  const code = await exited;
+  expect(code, stderr).toBe(0);
   expect(stderr).toContain('database closed');
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,6 +1,58 @@
 import type { Command } from 'commander';
-import { openRuntime, type GlobalOptions } from '../runtime.ts';
+import type { Logger } from '../../core/logger.ts';
+import { openRuntime, type GlobalOptions, type Runtime } from '../runtime.ts';
 import { services, type RunningService } from '../services.ts';
+
+interface Started {
+  readonly name: string;
+  readonly service: RunningService;
+}
+
+/** Starts every wanted service; one that fails to start is reported, not fatal. */
+async function startServices(runtime: Runtime, running: Started[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const service of services) {
+    const wanted = service.wanted(runtime);
+    if (!wanted.on) {
+      lines.push(`  ${service.name}: off — ${wanted.reason}`);
+      continue;
+    }
+    try {
+      const started = await service.start(runtime);
+      running.push({ name: service.name, service: started });
+      lines.push(`  ${service.name}: on${started.summary ? ` — ${started.summary}` : ''}`);
+    } catch (error) {
+      runtime.logger.error({ err: error, service: service.name }, 'service failed to start');
+      lines.push(`  ${service.name}: failed to start — ${(error as Error).message}`);
+    }
+  }
+  return lines;
+}
+
+async function stopServices(running: Started[], logger: Logger): Promise<void> {
+  for (const { name, service } of [...running].reverse()) {
+    await service.stop().catch((error: unknown) => logger.error({ err: error, service: name }, 'stop failed'));
+  }
+}
+
+/** Resolves on the first SIGINT/SIGTERM; installed before anything is printed so no signal is missed. */
+function untilSignal(logger: Logger): Promise<void> {
+  // Signal handlers alone do not keep Node alive; this timer does, until Ctrl-C.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      // A second Ctrl-C while stopping should not kill us half-way through closing the database.
+      process.on('SIGINT', () => undefined);
+      clearInterval(keepAlive);
+      logger.info({ signal }, 'stopping');
+      resolve();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
 
 /** `newsbrief start` (what `npm start` runs): the bot, until Ctrl-C. */
 export function registerStart(program: Command): void {
@@ -9,44 +61,15 @@ export function registerStart(program: Command): void {
     .description('run the bot: web chat, configured chat platforms, feed polling and schedules')
     .action(async (_options: unknown, cmd: Command) => {
       const runtime = openRuntime(cmd.optsWithGlobals<GlobalOptions>());
-      const { core, logger } = runtime;
-      const running: { name: string; service: RunningService }[] = [];
-      const lines = [`newsbrief — corpus: ${core.articles.count()} articles in ${runtime.config.NEWSBRIEF_DB}`];
-      for (const service of services) {
-        const wanted = service.wanted(runtime);
-        if (!wanted.on) {
-          lines.push(`  ${service.name}: off — ${wanted.reason}`);
-          continue;
-        }
-        try {
-          const started = await service.start(runtime);
-          running.push({ name: service.name, service: started });
-          lines.push(`  ${service.name}: on${started.summary ? ` — ${started.summary}` : ''}`);
-        } catch (error) {
-          logger.error({ err: error, service: service.name }, 'service failed to start');
-          lines.push(`  ${service.name}: failed to start — ${(error as Error).message}`);
-        }
-      }
-      lines.push('Press Ctrl-C to stop.');
-      process.stderr.write(`${lines.join('\n')}\n`);
-      // Signal handlers alone do not keep Node alive; this timer does, until Ctrl-C.
-      const keepAlive = setInterval(() => undefined, 1 << 30);
-      await new Promise<void>((resolve) => {
-        let stopping = false;
-        const stop = async (signal: string) => {
-          if (stopping) return;
-          stopping = true;
-          logger.info({ signal }, 'stopping');
-          for (const { name, service } of running.reverse()) {
-            await service.stop().catch((error: unknown) => logger.error({ err: error, service: name }, 'stop failed'));
-          }
-          core.close();
-          clearInterval(keepAlive);
-          process.stderr.write('newsbrief stopped; database closed.\n');
-          resolve();
-        };
-        process.once('SIGINT', () => void stop('SIGINT'));
-        process.once('SIGTERM', () => void stop('SIGTERM'));
-      });
+      const stopped = untilSignal(runtime.logger);
+      const running: Started[] = [];
+      const lines = await startServices(runtime, running);
+      process.stderr.write(
+        [`newsbrief — corpus: ${runtime.core.articles.count()} articles in ${runtime.config.NEWSBRIEF_DB}`, ...lines, 'Press Ctrl-C to stop.'].join('\n') + '\n',
+      );
+      await stopped;
+      await stopServices(running, runtime.logger);
+      runtime.core.close();
+      process.stderr.write('newsbrief stopped; database closed.\n');
     });
 }
