@@ -28,12 +28,15 @@ const words = (line: string): string[] => line.split(/\s+/).filter(Boolean);
 const hasTerminalPunctuation = (line: string): boolean => /[.!?:;"”’…)]\s*$/.test(line);
 
 const isAllCaps = (line: string): boolean => {
+  // Cheap exits first: almost every line has a lowercase letter or is long prose.
+  if (/[a-z]/.test(line) || line.length > 200) return false;
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 8 && letters === letters.toUpperCase() && words(line).length >= 3;
 };
 
 /** Headline-style: most words capitalised and no closing punctuation. */
 const isTitleCase = (line: string): boolean => {
+  if (line.length > 200 || hasTerminalPunctuation(line)) return false;
   const ws = words(line).filter((w) => /^\p{L}/u.test(w));
   if (ws.length < 4 || hasTerminalPunctuation(line)) return false;
   const capitalised = ws.filter((w) => /^\p{Lu}/u.test(w)).length;
@@ -48,8 +51,9 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: 'caption heading before a photo caption',
     matches: (line, { index, lines }) =>
-      words(line).length <= 8 &&
+      line.length <= 100 &&
       !hasTerminalPunctuation(line) &&
+      words(line).length <= 8 &&
       lines[index + 1] !== undefined &&
       endsWithCredit(lines[index + 1]!),
   },
@@ -71,7 +75,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'date line', matches: (line) => /^\s*date\s+\d{4}-\d{2}-\d{2}\b/i.test(line) },
   {
     name: 'byline',
-    matches: (line) => /^\s*(?:date\s+\S+\s+)?by\s+[\p{Lu}][\p{L}.'’ -]+(,\s*[\p{L} ]+)?$/iu.test(line) && words(line).length <= 8,
+    matches: (line) => line.length < 120 && /^\s*(?:date\s+\S+\s+)?by\s+[\p{Lu}][\p{L}.'’ -]+(,\s*[\p{L} ]+)?$/iu.test(line) && words(line).length <= 8,
   },
   {
     name: 'headline repeated in the body',
@@ -82,7 +86,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'breaking-story note', matches: (line) => /^this (story|article) is (breaking|developing)/i.test(line.trim()) },
   {
     name: 'short heading without punctuation',
-    matches: (line) => words(line).length < 6 && !hasTerminalPunctuation(line),
+    matches: (line) => line.length < 80 && !hasTerminalPunctuation(line) && words(line).length < 6,
   },
 ];
 

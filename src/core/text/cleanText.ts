@@ -25,8 +25,9 @@ export function decodeEntities(text: string): string {
 
 /** Unicode NFC, no control or zero-width characters, single spaces. */
 export function normaliseWhitespace(text: string): string {
-  return text
-    .normalize('NFC')
+  // NFC only when needed: most text is ASCII or already composed, and normalize() is costly.
+  const composed = /[\u0300-\u036f\u1100-\u11ff\uac00-\ud7a3]/.test(text) ? text.normalize('NFC') : text;
+  return composed
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
