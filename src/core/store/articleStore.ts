@@ -92,6 +92,11 @@ export class ArticleStore {
     this.byHash = db.prepare('SELECT * FROM articles WHERE content_hash = ?');
   }
 
+  /** Runs `work` in one transaction (nested calls become savepoints). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   /** Inserts the article and its sentences in one transaction; returns the new id. */
   insert(article: NewArticle): number {
     return this.db.transaction(() => {
