@@ -1,4 +1,5 @@
 import type { Runtime } from './runtime.ts';
+import { webService } from './webService.ts';
 
 /**
  * Something `npm start` runs next to the core: an adapter (web, Slack, Discord) or a
@@ -9,6 +10,11 @@ export interface Service {
   /** Whether it should start with this configuration, and if not, why (printed at start). */
   wanted(runtime: Runtime): { readonly on: true; readonly detail?: string } | { readonly on: false; readonly reason: string };
   start(runtime: Runtime): Promise<RunningService>;
+  /**
+   * A configuration this service must refuse before anything starts (the web chat on a
+   * public address without WEB_TOKEN): the message says how to fix it, and `start` exits 1.
+   */
+  preflight?(runtime: Runtime): string | undefined;
 }
 
 export interface RunningService {
@@ -18,4 +24,4 @@ export interface RunningService {
 }
 
 /** Every service `start` knows; features append theirs here. */
-export const services: Service[] = [];
+export const services: Service[] = [webService];

@@ -4,6 +4,7 @@ import type { Config } from './config/config.ts';
 import { CoreEvents } from './events.ts';
 import { Ingestor } from './ingest/ingestor.ts';
 import { silentLogger } from './logger.ts';
+import { CoreMetrics, countIngested } from './metrics.ts';
 import { CorpusSearch } from './search/corpusSearch.ts';
 import { ArticleStore } from './store/articleStore.ts';
 import { openDatabase, type Db } from './store/database.ts';
@@ -24,6 +25,8 @@ export interface Core {
   readonly events: CoreEvents;
   /** Implementations from outside the core (feed fetching…), injected by the composition root. */
   readonly ports: Ports;
+  /** Counters and timings features report; an adapter exports them (the web chat's /metrics). */
+  readonly metrics: CoreMetrics;
   close(): void;
 }
 
@@ -43,6 +46,8 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? silentLogger();
   const articles = new ArticleStore(db);
   const ingestor = new Ingestor(articles, clock, logger);
+  const metrics = new CoreMetrics();
+  ingestor.addStage(countIngested(metrics));
   let closed = false;
   return {
     db,
@@ -53,6 +58,7 @@ export function createCore(options: CoreOptions): Core {
     search: new CorpusSearch(db, articles),
     events: new CoreEvents(),
     ports: options.ports ?? {},
+    metrics,
     close() {
       if (closed) return;
       closed = true;

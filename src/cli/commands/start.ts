@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Logger } from '../../core/logger.ts';
 import { openRuntime, type GlobalOptions, type Runtime } from '../runtime.ts';
+import { UserFacingError } from '../../core/result.ts';
+import { serviceStates } from '../serviceStates.ts';
 import { services, type RunningService } from '../services.ts';
 
 interface Started {
@@ -14,19 +16,30 @@ async function startServices(runtime: Runtime, running: Started[]): Promise<stri
   for (const service of services) {
     const wanted = service.wanted(runtime);
     if (!wanted.on) {
+      serviceStates.set(service.name, 'off');
       lines.push(`  ${service.name}: off — ${wanted.reason}`);
       continue;
     }
     try {
       const started = await service.start(runtime);
       running.push({ name: service.name, service: started });
+      serviceStates.set(service.name, 'on');
       lines.push(`  ${service.name}: on${started.summary ? ` — ${started.summary}` : ''}`);
     } catch (error) {
       runtime.logger.error({ err: error, service: service.name }, 'service failed to start');
+      serviceStates.set(service.name, 'failed');
       lines.push(`  ${service.name}: failed to start — ${(error as Error).message}`);
     }
   }
   return lines;
+}
+
+/** A configuration a service refuses (web chat on a public address, no token) stops start-up before anything binds. */
+function refuseUnsafe(runtime: Runtime): void {
+  const problems = services.filter((s) => s.wanted(runtime).on).map((s) => s.preflight?.(runtime)).filter((p): p is string => Boolean(p));
+  if (problems.length === 0) return;
+  runtime.core.close();
+  throw new UserFacingError('start/refused', problems.join('\n'));
 }
 
 async function stopServices(running: Started[], logger: Logger): Promise<void> {
@@ -61,6 +74,7 @@ export function registerStart(program: Command): void {
     .description('run the bot: web chat, configured chat platforms, feed polling and schedules')
     .action(async (_options: unknown, cmd: Command) => {
       const runtime = openRuntime(cmd.optsWithGlobals<GlobalOptions>());
+      refuseUnsafe(runtime);
       const stopped = untilSignal(runtime.logger);
       const running: Started[] = [];
       const lines = await startServices(runtime, running);

@@ -25,6 +25,8 @@ export const configSchema = z.object({
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   WEB_PORT: port(3000),
   WEB_TOKEN: optionalSecret,
+  WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  WEB_MAX_BODY_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(16 * 1024),
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_APP_TOKEN: optionalSecret,
