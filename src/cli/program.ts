@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCorpus } from './commands/corpus.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerPolicy } from './commands/policy.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerStart } from './commands/start.ts';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerStart(program);
   registerIngest(program);
   registerSearch(program);
+  registerPolicy(program);
   registerCorpus(program);
   return program;
 }

@@ -8,6 +8,8 @@ import { CoreMetrics, countIngested } from './metrics.ts';
 import { CorpusSearch } from './search/corpusSearch.ts';
 import { ArticleStore } from './store/articleStore.ts';
 import { openDatabase, type Db } from './store/database.ts';
+import { createPolicies } from './policy/createPolicies.ts';
+import type { PolicyService } from './policy/policyService.ts';
 import type { Ports } from './ports.ts';
 
 /**
@@ -23,6 +25,8 @@ export interface Core {
   readonly search: CorpusSearch;
   /** In-process notifications between features (policy event → alert fan-out…). */
   readonly events: CoreEvents;
+  /** Tracked policies: status, events, signals, analyze (issue #6). */
+  readonly policies: PolicyService;
   /** Implementations from outside the core (feed fetching…), injected by the composition root. */
   readonly ports: Ports;
   /** Counters and timings features report; an adapter exports them (the web chat's /metrics). */
@@ -48,6 +52,10 @@ export function createCore(options: CoreOptions): Core {
   const ingestor = new Ingestor(articles, clock, logger);
   const metrics = new CoreMetrics();
   ingestor.addStage(countIngested(metrics));
+  const events = new CoreEvents();
+  // Claims → state → events with evidence; emits policy/event-* inside the ingest transaction.
+  const policies = createPolicies(db, articles, clock, events, logger);
+  ingestor.addStage(policies.stage);
   let closed = false;
   return {
     db,
@@ -56,7 +64,8 @@ export function createCore(options: CoreOptions): Core {
     articles,
     ingestor,
     search: new CorpusSearch(db, articles),
-    events: new CoreEvents(),
+    events,
+    policies: policies.service,
     ports: options.ports ?? {},
     metrics,
     close() {

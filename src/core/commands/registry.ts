@@ -1,7 +1,9 @@
 import type { HandlerMap } from './handler.ts';
 import { help } from './handlers/help.ts';
 import { search } from './handlers/search.ts';
-import { ask, digest, feeds, preview, status, subscribe, timeline, topics, unsubscribe } from './handlers/notYetBuilt.ts';
+import { ask, digest, feeds, preview, subscribe, topics, unsubscribe } from './handlers/notYetBuilt.ts';
+import { status } from './handlers/status.ts';
+import { timeline } from './handlers/timeline.ts';
 
 /** One handler per subcommand. Features swap their entry when they land. */
 export const handlers: HandlerMap = {

@@ -3,8 +3,6 @@ import { notAvailableYet, type Handler } from '../handler.ts';
 // Each of these is replaced by its feature's own handler file as the feature lands.
 export const ask: Handler<'ask'> = () => notAvailableYet('Answering questions');
 export const digest: Handler<'digest'> = () => notAvailableYet('The digest');
-export const status: Handler<'status'> = () => notAvailableYet('Policy status');
-export const timeline: Handler<'timeline'> = () => notAvailableYet('The policy timeline');
 export const topics: Handler<'topics'> = () => notAvailableYet('Tracked topics');
 export const feeds: Handler<'feeds'> = () => notAvailableYet('Feed management');
 export const subscribe: Handler<'subscribe'> = () => notAvailableYet('Subscriptions');

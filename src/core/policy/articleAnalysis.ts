@@ -1,0 +1,70 @@
+import type { Claim, ClaimExtractor } from './claimExtractor.ts';
+
+/** A claim and where it sits: -1 for the title, else the sentence position. */
+export interface PlacedClaim {
+  readonly position: number;
+  readonly claim: Claim;
+}
+
+export interface ArticleText {
+  readonly title?: string | null;
+  readonly sentences: readonly { readonly text: string; readonly position: number }[];
+}
+
+/** What `policy analyze` prints: exactly the DESIGN.md contract. */
+export interface PublicClaim {
+  readonly policy: string;
+  readonly actor: string;
+  readonly subject: string;
+  readonly status: Claim['status'];
+  readonly scope?: string;
+  readonly quote: string;
+}
+
+export interface ArticleAnalysis {
+  /** The article reports a decision (enacted or announced), not only a recap of an old one. */
+  readonly change: boolean;
+  readonly claims: PublicClaim[];
+}
+
+// An article that names Ukraine a few times gives its sentences the context they omit.
+const UKRAINE = /\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/gi;
+const aboutUkraine = (text: ArticleText): boolean =>
+  ([text.title ?? '', ...text.sentences.map((s) => s.text)].join(' ').match(UKRAINE) ?? []).length >= 3;
+
+/** Claims from every sentence, then the title; the same quote's claims are kept once per policy and status. */
+export function extractArticleClaims(extractor: ClaimExtractor, text: ArticleText): PlacedClaim[] {
+  const context = { aboutUkraine: aboutUkraine(text) };
+  // Body sentences first: the outlet's own words make better evidence than a (often rewritten) headline.
+  const lines = [...text.sentences, ...(text.title ? [{ text: text.title, position: -1 }] : [])];
+  const placed: PlacedClaim[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    for (const claim of extractor.extract(line.text, context)) {
+      const key = `${claim.policy}|${claim.status}|${claim.quote}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      placed.push({ position: line.position, claim });
+    }
+  }
+  return placed;
+}
+
+export const isDecision = (claim: Claim): boolean =>
+  (claim.status === 'enacted' || claim.status === 'announced') && claim.direction !== undefined;
+
+export const publicClaim = (claim: Claim): PublicClaim => ({
+  policy: claim.policy,
+  actor: claim.actor,
+  subject: claim.subject,
+  status: claim.status,
+  ...(claim.scope ? { scope: claim.scope } : {}),
+  quote: claim.quote,
+});
+
+export function summarize(placed: readonly PlacedClaim[]): ArticleAnalysis {
+  return {
+    change: placed.some(({ claim }) => isDecision(claim) && !claim.background),
+    claims: placed.map(({ claim }) => publicClaim(claim)),
+  };
+}

@@ -1,0 +1,100 @@
+import { classifyClause, findPredicates, isReported, type ClaimStatus, type Direction } from './claimStatus.ts';
+import type { PolicyDefinition } from './policyDefinition.ts';
+import { compilePolicy, PhraseSet, type PolicyMatcher } from './policyMatcher.ts';
+import { parseTokens, splitClauses, type Token } from './sentenceParse.ts';
+
+/** One sentence's statement about one tracked policy. */
+export interface Claim {
+  readonly policy: string;
+  readonly actor: string;
+  readonly subject: string;
+  readonly status: ClaimStatus;
+  readonly scope?: string;
+  readonly quote: string;
+  /** For enacted/announced claims: does it loosen or tighten the policy? */
+  readonly direction?: Direction;
+  /** The state the claim speaks of (from its scope or weapon), when it names one. */
+  readonly state?: string;
+  /** A recap ("after Biden allowed…", "In May, …"): may corroborate, never creates an event. */
+  readonly background: boolean;
+  /** Said by someone, or "according to reports". */
+  readonly reported: boolean;
+}
+
+// Cheap gates before any parsing: a claim needs Ukraine (or a named weapon) and a target or a restriction.
+const UKRAINE = /\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/i;
+const TARGET = /\b(Russia|Russian|Moscow|Kursk|Kharkiv|Belgorod|cross-border|across the border|over the border)\b/i;
+const RESTRICTION = /\b(restrictions?|bans?|limits|limitations|curbs|prohibition|permissions?|green ?light|greenlight|go-ahead|red lines?)\b/i;
+const GENERIC_SUBJECTS = new PhraseSet(['long-range missiles', 'long-range weapons', 'long-range missile system', 'Western weapons', 'Western-supplied weapons', 'Western-made weapons', 'weapons', 'missiles', 'munitions']);
+
+const MAX_QUOTE = 600;
+
+export class ClaimExtractor {
+  private readonly matchers: PolicyMatcher[];
+
+  constructor(policies: readonly PolicyDefinition[]) {
+    this.matchers = policies.map(compilePolicy);
+  }
+
+  get policies(): readonly PolicyDefinition[] {
+    return this.matchers.map((m) => m.policy);
+  }
+
+  /**
+   * Every claim a sentence makes, one per policy and status. `aboutUkraine` is the article's
+   * context: "asked if the administration would lift restrictions, Biden said: 'We're working
+   * that out'" does not name Ukraine, but the article around it does.
+   */
+  extract(sentence: string, context: { aboutUkraine?: boolean } = {}): Claim[] {
+    const text = sentence.replace(/\s+/g, ' ').trim();
+    const ownWeapon = this.matchers.filter((m) => m.ownSubject(text));
+    const aimed = TARGET.test(text) || RESTRICTION.test(text);
+    if (!(aimed || ownWeapon.length > 0) || !(UKRAINE.test(text) || ownWeapon.length > 0 || context.aboutUkraine)) return [];
+    // A weapon names its owner ("French weapons … were permitted" is France's decision, whoever else is named).
+    const concerned = ownWeapon.length > 0 ? ownWeapon : this.matchers.filter((m) => m.actor(text));
+    if (concerned.length === 0) return [];
+    const tokens = parseTokens(text);
+    if (!speaksOfPolicy(text, tokens, concerned, ownWeapon.length > 0)) return [];
+    const reported = isReported(tokens) || /\breportedly\b/i.test(text);
+    const claims: Claim[] = [];
+    for (const clause of splitClauses(tokens)) {
+      const verdict = classifyClause(clause, reported);
+      if (!verdict) continue;
+      // A decision needs to say where or what it allows: "authorized ATACMS for Ukraine" is a delivery.
+      if (!aimed && (verdict.status === 'enacted' || verdict.status === 'announced')) continue;
+      const clauseText = joinTokens(clause.tokens);
+      for (const matcher of concerned) {
+        if (claims.some((c) => c.policy === matcher.policy.id && c.status === verdict.status)) continue;
+        // The clause's own scope or weapon first; from the rest of the sentence only a scope.
+        const inSentence = matcher.stateFor(text);
+        const target = matcher.stateFor(clauseText) ?? (inSentence?.scope ? inSentence : undefined);
+        claims.push({
+          policy: matcher.policy.id,
+          actor: matcher.actor(text)?.text ?? matcher.policy.actor.name,
+          subject: matcher.ownSubject(text)?.text ?? GENERIC_SUBJECTS.first(text)?.text ?? matcher.policy.defaultSubject,
+          status: verdict.status,
+          ...(target?.scope ? { scope: target.scope } : {}),
+          quote: text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text,
+          ...(verdict.direction && (verdict.status === 'enacted' || verdict.status === 'announced') ? { direction: verdict.direction } : {}),
+          ...(target ? { state: target.state.id } : {}),
+          background: verdict.background,
+          reported,
+        });
+      }
+    }
+    return claims;
+  }
+}
+
+/**
+ * "Trump mulls Russian icebreakers" mentions the US, Russia and a deliberation, yet says nothing
+ * of the weapons policy: a claim needs restrictions, a permission verb, a policy scope, a
+ * long-range weapon or one of the policy's own weapons.
+ */
+function speaksOfPolicy(text: string, tokens: readonly Token[], concerned: readonly PolicyMatcher[], ownWeapon: boolean): boolean {
+  if (ownWeapon || RESTRICTION.test(text) || /\blong(?:er)?-range\b/i.test(text)) return true;
+  if (concerned.some((m) => m.stateFor(text)?.scope)) return true;
+  return findPredicates(tokens).some((p) => p.kind === 'permit' || p.kind === 'tighten');
+}
+
+const joinTokens = (tokens: readonly Token[]): string => tokens.map((t) => `${t.text}${t.post}`).join('');

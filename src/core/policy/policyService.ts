@@ -1,0 +1,117 @@
+import type { Clock } from '../clock.ts';
+import { analyzeArticle } from './analyzeArticle.ts';
+import type { ArticleAnalysis } from './articleAnalysis.ts';
+import type { ClaimExtractor } from './claimExtractor.ts';
+import type { PolicyDefinition } from './policyDefinition.ts';
+import type { PolicyStore } from './policyStore.ts';
+import {
+  eventView,
+  stateRef,
+  statusLine,
+  summarizeSignals,
+  type EventView,
+  type SignalSummary,
+  type StateRef,
+} from './policyViews.ts';
+
+export interface PolicyStatus {
+  readonly policy: { readonly id: string; readonly name: string; readonly actor: string };
+  readonly state: StateRef;
+  /** When the current state began (the first report of its event); null while still the initial state. */
+  readonly since: string | null;
+  /** One line for digests and answers: "Limited: …, since 2024-05-30 (CNN)". */
+  readonly text: string;
+  /** The event that set the current state, with its evidence. */
+  readonly event: EventView | null;
+  /** Pressure, deliberation and denials since the current state began. */
+  readonly signals: SignalSummary;
+  /** The same over the last seven days by the clock. */
+  readonly thisWeek: SignalSummary;
+}
+
+export interface Window {
+  readonly since?: string;
+  readonly until?: string;
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * `core.policies`: what the ask, digest and alert features read. Status per policy with its
+ * one-line text, events and signals in a window, and `analyze` for one article without storing.
+ */
+export class PolicyService {
+  constructor(
+    private readonly store: PolicyStore,
+    private readonly extractor: ClaimExtractor,
+    private readonly clock: Clock,
+  ) {}
+
+  get definitions(): readonly PolicyDefinition[] {
+    return this.extractor.policies;
+  }
+
+  /** A policy by id ("us"), actor short name ("UK") or actor name ("France"); case-free. */
+  find(name: string): PolicyDefinition | undefined {
+    const wanted = name.trim().toLowerCase();
+    return this.definitions.find((p) => [p.id, p.actor.short, p.actor.name].some((n) => n.toLowerCase() === wanted));
+  }
+
+  status(policyId?: string): PolicyStatus[] {
+    return this.select(policyId).map((policy) => this.statusOf(policy));
+  }
+
+  /** "Limited: US weapons may be used across the border near Kharkiv, since 2024-05-30 (CNN)" */
+  statusText(policyId: string): string | undefined {
+    const policy = this.find(policyId);
+    return policy && this.statusOf(policy).text;
+  }
+
+  /** Considering / urged / denied claims reported in the window (report dates, ISO). */
+  signals(window: Window = {}, policyId?: string): SignalSummary {
+    return summarizeSignals(policyId ?? null, window, this.store.signals({ policyId, ...window }));
+  }
+
+  /** State changes whose first report falls in the window, oldest first, each with its evidence. */
+  events(window: Window = {}, policyId?: string): EventView[] {
+    return this.store.events({ policyId, ...window }).flatMap((row) => {
+      const policy = this.definitions.find((p) => p.id === row.policyId);
+      return policy ? [eventView(policy, row, this.store.evidence(row.id))] : [];
+    });
+  }
+
+  event(id: number): EventView | undefined {
+    const row = this.store.event(id);
+    const policy = row && this.definitions.find((p) => p.id === row.policyId);
+    return row && policy ? eventView(policy, row, this.store.evidence(row.id)) : undefined;
+  }
+
+  /** One article, nothing stored: the `policy analyze` contract. */
+  analyze(article: { title?: string; text: string }): ArticleAnalysis {
+    return analyzeArticle(this.extractor, article);
+  }
+
+  private select(policyId?: string): PolicyDefinition[] {
+    if (!policyId) return [...this.definitions];
+    const policy = this.find(policyId);
+    return policy ? [policy] : [];
+  }
+
+  private statusOf(policy: PolicyDefinition): PolicyStatus {
+    const current = this.store.current(policy.id);
+    const state = stateRef(policy, current?.state ?? policy.initialState);
+    const event = current ? (this.event(current.eventId) ?? null) : null;
+    const now = this.clock.now();
+    const until = now.toISOString();
+    const since = current?.since ?? null;
+    return {
+      policy: { id: policy.id, name: policy.name, actor: policy.actor.name },
+      state,
+      since,
+      text: statusLine(state, since, event?.evidence[0]),
+      event,
+      signals: this.signals(since ? { since } : {}, policy.id),
+      thisWeek: this.signals({ since: new Date(now.getTime() - WEEK_MS).toISOString(), until }, policy.id),
+    };
+  }
+}

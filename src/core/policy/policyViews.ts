@@ -1,0 +1,111 @@
+import type { Source } from '../reply.ts';
+import type { ClaimStatus } from './claimStatus.ts';
+import type { PolicyDefinition } from './policyDefinition.ts';
+import type { PolicyEventRow, StoredClaim } from './policyStore.ts';
+
+/** A quote with where it came from: what every state, event and signal carries. */
+export interface EvidenceView {
+  readonly quote: string;
+  readonly outlet: string | null;
+  readonly title: string;
+  readonly url: string | null;
+  readonly publishedAt: string | null;
+}
+
+export interface StateRef {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+}
+
+export interface EventView {
+  readonly id: number;
+  readonly policy: string;
+  /** The state it replaced. */
+  readonly from: StateRef;
+  readonly to: StateRef;
+  readonly direction: 'loosen' | 'tighten';
+  readonly scope: string | null;
+  readonly effectiveAt: string;
+  readonly sourceCount: number;
+  /** Learnt quietly (seed, first poll): no alert was raised for it. */
+  readonly quiet: boolean;
+  readonly evidence: EvidenceView[];
+}
+
+export interface SignalView extends EvidenceView {
+  readonly status: ClaimStatus;
+  readonly policy: string;
+}
+
+export interface SignalSummary {
+  readonly policy: string | null;
+  readonly since: string | null;
+  readonly until: string | null;
+  /** Distinct articles per status. */
+  readonly sources: Readonly<Record<'urged' | 'considering' | 'denied', number>>;
+  /** "urged by 4 sources, considering: 2, denied: 1" */
+  readonly text: string;
+  readonly items: SignalView[];
+}
+
+export const evidenceOf = (claim: StoredClaim): EvidenceView => ({
+  quote: claim.quote,
+  outlet: claim.outlet,
+  title: claim.title,
+  url: claim.url,
+  publishedAt: claim.publishedAt,
+});
+
+export const toSource = (evidence: EvidenceView): Source => ({
+  outlet: evidence.outlet ?? undefined,
+  title: evidence.title,
+  url: evidence.url ?? undefined,
+  publishedAt: evidence.publishedAt ?? undefined,
+});
+
+export function stateRef(policy: PolicyDefinition, id: string): StateRef {
+  const state = policy.states.find((s) => s.id === id) ?? policy.states[0]!;
+  return { id: state.id, label: state.label, description: state.description };
+}
+
+export function eventView(policy: PolicyDefinition, row: PolicyEventRow, evidence: readonly StoredClaim[]): EventView {
+  return {
+    id: row.id,
+    policy: row.policyId,
+    from: stateRef(policy, row.fromState),
+    to: stateRef(policy, row.toState),
+    direction: row.direction,
+    scope: row.scope,
+    effectiveAt: row.effectiveAt,
+    sourceCount: evidence.length,
+    quiet: row.quiet,
+    evidence: evidence.map(evidenceOf),
+  };
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function summarizeSignals(policy: string | null, window: { since?: string; until?: string }, claims: readonly StoredClaim[]): SignalSummary {
+  const articles = (status: ClaimStatus) => new Set(claims.filter((c) => c.status === status).map((c) => c.articleId)).size;
+  const sources = { urged: articles('urged'), considering: articles('considering'), denied: articles('denied') };
+  const parts = [
+    sources.urged > 0 ? `urged by ${plural(sources.urged, 'source')}` : '',
+    sources.considering > 0 ? `considering: ${sources.considering}` : '',
+    sources.denied > 0 ? `no change expected: ${sources.denied}` : '',
+  ].filter(Boolean);
+  return {
+    policy,
+    since: window.since ?? null,
+    until: window.until ?? null,
+    sources,
+    text: parts.length > 0 ? parts.join(', ') : 'no signals',
+    items: claims.map((c) => ({ ...evidenceOf(c), status: c.status, policy: c.policyId })),
+  };
+}
+
+/** "Limited: US weapons may be used across the border near Kharkiv, since 2024-05-30 (CNN)" */
+export function statusLine(state: StateRef, since: string | null, first: EvidenceView | undefined): string {
+  if (!since) return `${state.label}: ${state.description} (no change on record)`;
+  return `${state.label}: ${state.description}, since ${since.slice(0, 10)}${first?.outlet ? ` (${first.outlet})` : ''}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * The words that carry a claim, by what they do to a policy. Matching is on the lemma
+ * compromise gives, and on our own inflections of each base (compromise tags "authorized"
+ * as an adjective in "has not authorized strikes", so the lemma alone is not enough).
+ */
+export type PredicateKind =
+  | 'permit' // a decision that loosens: allow, authorize, lift the ban
+  | 'tighten' // a reversal: reimpose, revoke
+  | 'urge' // others pressing for it: urge, call on, pressure
+  | 'consider' // deliberation: weigh, discuss, finalize plans, work it out
+  | 'deny' // explicit no-change: refuse, rule out, stand firm
+  | 'restrictState' // a description of the standing ban: bar, prohibit (no-change only with "still", "so far")
+  | 'question' // whether / if / unless: what follows is not asserted
+  | 'report' // said, told, according to: reported speech, not itself a claim
+  | 'decide'; // decided / agreed / moved to …: makes the following infinitive a decision
+
+/** allow → allow, allows, allowed, allowing; permit → permitted; ease → eased, easing. */
+export function inflections(base: string): string[] {
+  const forms = new Set([base]);
+  // Short verbs stressed on the last syllable double it: permitted, barred, planned.
+  const ed = /^(permit|bar|ban|plan|stop|commit)$/.test(base) ? base + base.at(-1) : base.endsWith('e') ? base.slice(0, -1) : base;
+  forms.add(/(s|sh|ch|x|z)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`);
+  forms.add(/[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : base.endsWith('e') ? `${base}d` : `${ed}ed`);
+  forms.add(`${ed}ing`);
+  return [...forms];
+}
+
+const table: [PredicateKind, string[]][] = [
+  ['permit', ['allow', 'permit', 'authorize', 'authorise', 'approve', 'greenlight', 'green-light', 'ok', 'okay', 'let', 'greenlit', 'oks', "ok'd", 'okd']],
+  ['tighten', ['reimpose', 'reinstate', 'revoke', 'rescind', 'reverse', 'withdraw', 'restore']],
+  ['urge', ['urge', 'call', 'press', 'push', 'implore', 'appeal', 'plead', 'lobby', 'pressure', 'demand', 'request', 'ask', 'back', 'advocate', 'argue', 'plea', 'chorus']],
+  ['consider', ['consider', 'weigh', 'mull', 'discuss', 'debate', 'deliberate', 'review', 'explore', 'finalize', 'finalise', 'plan', 'prepare', 'study', 'evaluate', 'examine', 'want', 'willingness', 'discussion', 'talk', 'signal', 'work']],
+  ['deny', ['refuse', 'reject', 'decline', 'resist', 'oppose', 'balk', 'rule', 'stand', 'unmoved', 'anticipate', 'expect', 'foresee', 'look']],
+  ['restrictState', ['bar', 'ban', 'prohibit', 'forbid', 'block', 'prevent', 'restrict']],
+  ['report', ['say', 'said', 'tell', 'told', 'report', 'reportedly', 'according', 'add', 'note', 'write', 'wrote', 'written', 'state', 'announce', 'confirm', 'claim', 'warn', 'answer', 'insist', 'emphasize']],
+  ['decide', ['decide', 'agree', 'vote', 'move', 'choose', 'chose', 'chosen', 'direct', 'shift', 'order', 'instruct', 'begin', 'began', 'start']],
+];
+
+/** Verbs that loosen only with the right object: lift the ban, ease restrictions, give permission. */
+export const PERMIT_WITH_OBJECT: ReadonlyMap<string, RegExp> = new Map(
+  [
+    ['lift', /^(ban|bans|restrictions?|limits?|limitations|curbs|prohibition|constraints)$/],
+    ['ease', /^(ban|restrictions?|limits?|limitations|curbs|constraints)$/],
+    ['loosen', /^(ban|restrictions?|limits?|limitations|curbs|constraints|rules)$/],
+    ['relax', /^(ban|restrictions?|limits?|limitations|curbs|rules)$/],
+    ['remove', /^(ban|restrictions?|limits?|limitations|curbs|constraints)$/],
+    ['drop', /^(ban|restrictions?|limits?|objections?|opposition)$/],
+    ['scrap', /^(ban|restrictions?|limits?)$/],
+    ['expand', /^(area|permission|scope|targets?|use)$/],
+    ['widen', /^(area|permission|scope|targets?|use)$/],
+    ['change', /^(policy|position|stance)$/],
+    ['give', /^(permission|green|greenlight|go-ahead|approval|authorization|nod|light)$/],
+    ['grant', /^(permission|permissions|green|greenlight|go-ahead|approval|authorization|these)$/],
+    ['provide', /^(permission|green|greenlight|go-ahead|approval|authorization)$/],
+    ['given', /^(permission|green|greenlight|go-ahead|approval|authorization|nod|light)$/],
+    ['gave', /^(permission|green|greenlight|go-ahead|approval|authorization|nod|light)$/],
+  ].flatMap(([base, object]) => inflections(base as string).map((form) => [form, object as RegExp] as const)),
+);
+
+const KINDS: ReadonlyMap<string, PredicateKind> = new Map(
+  table.flatMap(([kind, bases]) => bases.flatMap((base) => inflections(base).map((form) => [form, kind] as const))),
+);
+
+export function predicateKindOf(word: string, root: string): PredicateKind | undefined {
+  return KINDS.get(word) ?? KINDS.get(root);
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { ClaimExtractor, type Claim } from '../../src/core/policy/claimExtractor.ts';
+import { loadDefaultPolicies } from '../../src/core/policy/createPolicies.ts';
+
+const extractor = new ClaimExtractor(loadDefaultPolicies());
+const claims = (sentence: string, aboutUkraine = false): Claim[] => extractor.extract(sentence, { aboutUkraine });
+const brief = (sentence: string, aboutUkraine = false) =>
+  claims(sentence, aboutUkraine).map((c) => ({ policy: c.policy, status: c.status, ...(c.state ? { state: c.state } : {}) }));
+
+describe('claims: a decision taken is enacted', () => {
+  it.each([
+    ['President Joe Biden has given permission to Ukraine to strike inside Russian territory with American munitions, though he has restricted their use so Kyiv can only hit targets over the border close to Kharkiv.', 'limited'],
+    ['In a major change, President Joe Biden has lifted a ban on Ukraine using U.S. long-range missiles to strike targets deep inside Russia, according to reports.', 'permitted'],
+    ['He quietly lifted restrictions on Ukraine’s use of long-range U.S. weapons this week.', 'permitted'],
+    ['The Pentagon authorized Ukraine to fire ATACMS at targets in the Kursk region.', 'permitted'],
+  ])('%s', (sentence, state) => {
+    expect(brief(sentence)).toEqual([{ policy: 'us', status: 'enacted', state }]);
+    expect(claims(sentence)[0]).toMatchObject({ direction: 'loosen', background: false, quote: sentence });
+  });
+
+  it('names the actor, the weapon and the scope the sentence used', () => {
+    const [claim] = claims('President Joe Biden has given permission to Ukraine to strike inside Russian territory with American munitions, though he has restricted their use so Kyiv can only hit targets over the border close to Kharkiv.');
+    expect(claim).toMatchObject({ actor: 'President Joe Biden', subject: 'American munitions', scope: 'over the border' });
+  });
+});
+
+describe('claims: a decision stated for the future is announced', () => {
+  it('"will allow" is announced', () => {
+    expect(brief('The US will allow Ukraine to use ATACMS against targets deep inside Russia.')).toEqual([{ policy: 'us', status: 'announced', state: 'permitted' }]);
+  });
+
+  it('reported speech: "said it would allow" is the announcement of a decision', () => {
+    expect(brief('The White House said it would allow Ukraine to strike targets deep inside Russia with ATACMS.')).toEqual([{ policy: 'us', status: 'announced', state: 'permitted' }]);
+  });
+});
+
+describe('claims: hedges are deliberation, not decisions', () => {
+  it.each([
+    'Biden could soon allow Ukraine to use ATACMS inside Russia.',
+    'Biden is expected to allow Ukraine to strike targets in Kursk with ATACMS.',
+    'The US may permit Ukraine to hit targets deep inside Russia, officials said.',
+    'Such a step would allow Ukraine to hit targets deep inside Russia with US weapons.',
+  ])('%s', (sentence) => {
+    expect(brief(sentence).map((c) => c.status)).toEqual(['considering']);
+  });
+
+  it.each([
+    ['The White House is finalizing plans to ease restrictions on how Ukraine can use U.S. long-range missiles to hit targets deep inside Russian territory.'],
+    ['The U.K. is also considering whether to allow Ukraine to strike deeper inside Russia with its own long-range system, the Storm Shadow.'],
+  ])('deliberation is considering: %s', (sentence) => {
+    expect(brief(sentence).map((c) => c.status)).toEqual(['considering']);
+  });
+
+  it('"we are working that out" in reply to a question is considering, and the question itself asserts nothing', () => {
+    expect(brief('On Tuesday, asked if the US will lift the restrictions, Biden answered, “we’re working that out right now.”', true)).toEqual([{ policy: 'us', status: 'considering' }]);
+  });
+});
+
+describe('claims: pressure from others is urged', () => {
+  it.each([
+    'On Tuesday, the bipartisan congressional Ukraine caucus called on Biden to allow Ukraine to strike targets inside Russia with the long-range weapons.',
+    'A group of key House Republicans also urged Biden to ease the restrictions on Ukraine in a letter on Monday.',
+    'Pressure is building on President Joe Biden to loosen the restrictions on Ukraine’s use of US-provided weapons to strike deep inside Russia.',
+    'Ukraine should be allowed to use US weapons against bases inside Russia, Senator Smith said.',
+  ])('%s', (sentence) => {
+    expect(brief(sentence).map((c) => `${c.policy}:${c.status}`)).toEqual(['us:urged']);
+  });
+
+  it('a call on two governments is a signal for each', () => {
+    const sentence = 'Former officials authored a letter calling on the U.S. and U.K. to allow Ukraine unrestricted use of their weapons to strike Russian territory.';
+    expect(brief(sentence).map((c) => `${c.policy}:${c.status}`)).toEqual(['us:urged', 'uk:urged']);
+  });
+});
+
+describe('claims: negations and explicit no-change are denied', () => {
+  it.each([
+    'The US has not authorized Ukraine to strike deep inside Russia with ATACMS.',
+    'Two US officials later told CNN that the Biden administration is not anticipating any policy changes when it comes to lifting restrictions on Ukraine.',
+    'The administration is also standing firm in not allowing Ukraine to use the long-range missiles known as ATACMS to fire into Russia.',
+    'The Biden administration has so far barred Ukraine from using the missiles to strike deep into Russian territory.',
+    'Washington won’t let Ukraine fire ATACMS deep into Russia, the Pentagon said.',
+  ])('%s', (sentence) => {
+    expect(brief(sentence).map((c) => `${c.policy}:${c.status}`)).toEqual(['us:denied']);
+  });
+
+  it('"has yet to allow" after a recap is a denial next to background evidence', () => {
+    const found = claims('Although the US has shifted its policy to allow limited cross-border strikes into Russia using US-provided weapons, the administration has yet to allow longer-range strikes.');
+    expect(found.map((c) => [c.status, c.background, c.state])).toEqual([
+      ['enacted', true, 'limited'],
+      ['denied', false, 'permitted'],
+    ]);
+  });
+});
+
+describe('claims: recaps are background', () => {
+  it.each([
+    'ATACMS are already in the hands of Ukraine’s military, which the U.S. has allowed to strike targets inside Russia close to the border.',
+    'In May, the Biden administration decided to let Ukraine use certain weapons to hit inside Russia, but prevented Kyiv from using long-range missiles.',
+    'After Biden allowed Ukraine to strike across the border near Kharkiv, Russian attacks on the city slowed.',
+  ])('%s', (sentence) => {
+    const [claim] = claims(sentence);
+    expect(claim).toMatchObject({ policy: 'us', status: 'enacted', background: true });
+  });
+});
+
+describe('claims: other actors and other stories', () => {
+  it('France allowing its own missiles is a French decision, not a US change', () => {
+    const sentence = 'French President Emmanuel Macron outlined that French weapons sent to Ukraine, including long-range missiles, were permitted to target bases inside Russia.';
+    expect(brief(sentence)).toEqual([{ policy: 'france', status: 'enacted', state: 'permitted' }]);
+  });
+
+  it('Germany refusing Taurus is Germany’s denial even where the US is named', () => {
+    const sentence = 'The decision has caused European allies of the U.S. to chafe at Germany, which said months ago it would not allow Ukraine to use German long-range Taurus missiles.';
+    expect(brief(sentence).map((c) => `${c.policy}:${c.status}`)).toEqual(['germany:denied']);
+  });
+
+  it.each([
+    'B-2 bombers dropped GBU-57 bunker-buster bombs on Iran’s nuclear sites after Trump authorized the U.S. attack.',
+    'Trump said he would not allow Iran to obtain a nuclear weapon and authorized strikes on its missile sites.',
+    'The United States has authorized a range of new and more powerful weapons for Ukraine.',
+    'The official added that a frozen conflict would simply allow Russia’s military to rebuild and attack Ukraine again.',
+    'Trump admin mulls Russian icebreakers for Arctic oil as talks on Ukraine continue.',
+  ])('no Ukraine strike policy in: %s', (sentence) => {
+    expect(claims(sentence, true)).toEqual([]);
+  });
+
+  it('an aid package of ATACMS is a delivery, not a permission', () => {
+    expect(claims('The Pentagon authorized a new package of ATACMS for Ukraine.').filter((c) => c.status === 'enacted')).toEqual([]);
+  });
+});
