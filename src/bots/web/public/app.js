@@ -135,6 +135,10 @@ async function loadPanel() {
 }
 
 document.getElementById('panel-refresh').addEventListener('click', loadPanel);
+// On a phone the panel sits under the chat: start it folded so the conversation comes first.
+if (matchMedia('(max-width: 760px)').matches) {
+  for (const details of document.querySelectorAll('.panel-section')) details.open = false;
+}
 connect();
 void loadPanel();
 input.focus();
