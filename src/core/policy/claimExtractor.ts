@@ -41,6 +41,20 @@ export class ClaimExtractor {
   }
 
   /**
+   * Which tracked policy a question or headline is about: its own weapon first ("ATACMS",
+   * "Storm Shadow"), then its actor when the text is on the topic; a text about Ukraine striking Russia with no actor named
+   * is about the first (default) policy.
+   */
+  policyFor(text: string): PolicyDefinition | undefined {
+    const byWeapon = this.matchers.find((m) => m.ownSubject(text));
+    // "Will Biden attend the summit?" names the actor but not the policy.
+    const onTopic = UKRAINE.test(text) || TARGET.test(text) || RESTRICTION.test(text) || /\blong(?:er)?-range\b/i.test(text);
+    const byActor = onTopic ? this.matchers.find((m) => m.actor(text)) : undefined;
+    const byTopic = UKRAINE.test(text) && (TARGET.test(text) || RESTRICTION.test(text)) ? this.matchers[0] : undefined;
+    return (byWeapon ?? byActor ?? byTopic)?.policy;
+  }
+
+  /**
    * Every claim a sentence makes, one per policy and status. `aboutUkraine` is the article's
    * context: "asked if the administration would lift restrictions, Biden said: 'We're working
    * that out'" does not name Ukraine, but the article around it does.

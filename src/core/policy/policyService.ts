@@ -29,6 +29,23 @@ export interface PolicyStatus {
   readonly thisWeek: SignalSummary;
 }
 
+export interface PolicyAlertView {
+  readonly eventId: number;
+  /** The policy id ("us"): what `/brief subscribe alerts us` names. */
+  readonly policy: string;
+  readonly policyName: string;
+  /** "Permitted (deep inside Russia)" */
+  readonly state: string;
+  readonly previousState: string;
+  readonly status: 'enacted';
+  /** The new state in words: "US long-range missiles (ATACMS) may strike deeper inside Russia…" */
+  readonly what: string;
+  readonly scope: string | null;
+  readonly effectiveAt: string;
+  readonly sourceCount: number;
+  readonly evidence: EventView['evidence'];
+}
+
 export interface Window {
   readonly since?: string;
   readonly until?: string;
@@ -84,6 +101,42 @@ export class PolicyService {
     const row = this.store.event(id);
     const policy = row && this.definitions.find((p) => p.id === row.policyId);
     return row && policy ? eventView(policy, row, this.store.evidence(row.id)) : undefined;
+  }
+
+  /**
+   * For `ask`: the status line of the policy a question is about, with the signals since, and
+   * the date of the evidence behind it. "Can Ukraine still not use ATACMS inside Russia?" →
+   * "Limited: …, since 2024-05-30 (CNN); since then: urged by 3 sources, considering: 4".
+   */
+  statusLineFor(question: string): { line: string; asOf: string | null } | undefined {
+    const policy = this.extractor.policyFor(question);
+    if (!policy) return undefined;
+    const status = this.statusOf(policy);
+    const signals = status.signals.text === 'no signals' ? '' : `; since then: ${status.signals.text}`;
+    return { line: `${status.text}${signals}`, asOf: status.event?.evidence[0]?.publishedAt ?? status.since };
+  }
+
+  /**
+   * An event as the alert shows it (structurally the outbox's PolicyAlert): what changed, from
+   * what to what, the scope, and every report confirming it, first report first.
+   */
+  alert(eventId: number): PolicyAlertView | undefined {
+    const event = this.event(eventId);
+    if (!event) return undefined;
+    const scope = event.scope ? ` (${event.scope})` : '';
+    return {
+      eventId: event.id,
+      policy: event.policy,
+      policyName: this.definitions.find((p) => p.id === event.policy)?.name ?? event.policy,
+      state: `${event.to.label}${scope}`,
+      previousState: event.from.label,
+      status: 'enacted',
+      what: event.to.description,
+      scope: event.scope,
+      effectiveAt: event.effectiveAt,
+      sourceCount: event.sourceCount,
+      evidence: event.evidence,
+    };
   }
 
   /** One article, nothing stored: the `policy analyze` contract. */
