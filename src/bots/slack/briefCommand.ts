@@ -5,6 +5,7 @@ import type { CommandContext } from '../../core/commands/context.ts';
 import { parseCommand } from '../../core/commands/grammar.ts';
 import { errorReply, type Reply } from '../../core/reply.ts';
 import type { AdapterDeps } from './adapterDeps.ts';
+import { commandText } from './commandText.ts';
 import { renderReply } from './render.ts';
 
 export const POST_TO_CHANNEL_ACTION = 'newsbrief_post_to_channel';
@@ -52,8 +53,9 @@ export function registerBriefCommand(app: App, deps: AdapterDeps): void {
     await ack();
     const receivedAt = typeof context.receivedAt === 'number' ? context.receivedAt : performance.now();
     deps.onAck?.({ ms: performance.now() - receivedAt, mode: deps.mode, command: command.command });
-    const reply = await answer(deps, command);
-    await sendPrivately(deps, respond, reply, command.text);
+    const text = commandText(command.text);
+    const reply = await answer(deps, { ...command, text });
+    await sendPrivately(deps, respond, reply, text);
   });
 }
 
