@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerCorpus } from './commands/corpus.ts';
+import { registerFeeds } from './commands/feeds.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerPoll } from './commands/poll.ts';
 import { registerPolicy } from './commands/policy.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerStart } from './commands/start.ts';
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerPolicy(program);
   registerCorpus(program);
+  registerFeeds(program);
+  registerPoll(program);
   return program;
 }
 

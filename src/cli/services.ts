@@ -1,3 +1,4 @@
+import { feedPollingService } from './feedPollingService.ts';
 import type { Runtime } from './runtime.ts';
 import { webService } from './webService.ts';
 
@@ -24,4 +25,4 @@ export interface RunningService {
 }
 
 /** Every service `start` knows; features append theirs here. */
-export const services: Service[] = [webService];
+export const services: Service[] = [webService, feedPollingService];

@@ -2,12 +2,16 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
 import { CoreEvents } from './events.ts';
+import { createFeedRegistry } from './feedRegistry/createFeedRegistry.ts';
+import type { FeedRegistry } from './feedRegistry/feedRegistry.ts';
 import { Ingestor } from './ingest/ingestor.ts';
 import { silentLogger } from './logger.ts';
 import { CoreMetrics, countIngested } from './metrics.ts';
 import { CorpusSearch } from './search/corpusSearch.ts';
 import { ArticleStore } from './store/articleStore.ts';
 import { openDatabase, type Db } from './store/database.ts';
+import { storyStage } from './stories/storyStage.ts';
+import { StoryStore } from './stories/storyStore.ts';
 import { createPolicies } from './policy/createPolicies.ts';
 import type { PolicyService } from './policy/policyService.ts';
 import type { Ports } from './ports.ts';
@@ -31,6 +35,8 @@ export interface Core {
   readonly ports: Ports;
   /** Counters and timings features report; an adapter exports them (the web chat's /metrics). */
   readonly metrics: CoreMetrics;
+  /** Followed feeds, their health and seen items (issue #3). */
+  readonly feeds: FeedRegistry;
   close(): void;
 }
 
@@ -50,6 +56,9 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? silentLogger();
   const articles = new ArticleStore(db);
   const ingestor = new Ingestor(articles, clock, logger);
+  // Near-duplicates across outlets join one story (sets articles.story_id).
+  ingestor.addStage(storyStage(new StoryStore(db), clock));
+  const feeds = createFeedRegistry(db, ingestor, clock, logger, options.config);
   const metrics = new CoreMetrics();
   ingestor.addStage(countIngested(metrics));
   const events = new CoreEvents();
@@ -68,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     policies: policies.service,
     ports: options.ports ?? {},
     metrics,
+    feeds,
     close() {
       if (closed) return;
       closed = true;

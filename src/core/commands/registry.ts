@@ -1,7 +1,8 @@
 import type { HandlerMap } from './handler.ts';
 import { help } from './handlers/help.ts';
 import { search } from './handlers/search.ts';
-import { ask, digest, feeds, preview, subscribe, topics, unsubscribe } from './handlers/notYetBuilt.ts';
+import { feeds } from './handlers/feeds.ts';
+import { ask, digest, preview, subscribe, topics, unsubscribe } from './handlers/notYetBuilt.ts';
 import { status } from './handlers/status.ts';
 import { timeline } from './handlers/timeline.ts';
 

@@ -4,7 +4,6 @@ import { notAvailableYet, type Handler } from '../handler.ts';
 export const ask: Handler<'ask'> = () => notAvailableYet('Answering questions');
 export const digest: Handler<'digest'> = () => notAvailableYet('The digest');
 export const topics: Handler<'topics'> = () => notAvailableYet('Tracked topics');
-export const feeds: Handler<'feeds'> = () => notAvailableYet('Feed management');
 export const subscribe: Handler<'subscribe'> = () => notAvailableYet('Subscriptions');
 export const unsubscribe: Handler<'unsubscribe'> = () => notAvailableYet('Subscriptions');
 export const preview: Handler<'preview'> = () => notAvailableYet('Previews');

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { UserFacingError } from '../../core/result.ts';
+import { FeedPoller, summarise } from '../../feeds/feedPoller.ts';
+import { installFeedSource } from '../../feeds/installFeedSource.ts';
+import { printResult } from '../output.ts';
+import { withRuntime, type GlobalOptions } from '../runtime.ts';
+import { seedDefaultFeeds } from '../feedPollingService.ts';
+
+export function registerPoll(program: Command): void {
+  program
+    .command('poll')
+    .description('poll every due feed once and report per feed: new / updated / unchanged / failed')
+    .option('--once', 'run one cycle and exit (the schedule itself runs under `newsbrief start`)')
+    .option('--json', 'print JSON')
+    .action(async (options: { once?: boolean }, cmd: Command) => {
+      if (!options.once) throw new UserFacingError('poll/usage', 'poll runs one cycle with --once; `newsbrief start` polls on a schedule.');
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      await withRuntime(globals, async (runtime) => {
+        seedDefaultFeeds(runtime);
+        const source = installFeedSource(runtime.core, runtime.config);
+        const reports = (await new FeedPoller(runtime.core.feeds, source, runtime.logger, runtime.config.FEEDS_MAX_CONCURRENCY).cycle()) ?? [];
+        const summary = summarise(reports);
+        printResult(globals.json, { summary, feeds: reports }, () =>
+          [
+            ...reports.map((r) => {
+              const counts = `${r.counts.new} new, ${r.counts.updated} updated, ${r.counts.unchanged} unchanged`;
+              const detail = r.status === 'failed' ? r.error?.message : `${counts}${r.firstPoll ? ' (first poll: recorded, no alerts)' : ''}${r.notModified ? ' (not modified)' : ''}`;
+              return `${r.status.padEnd(9)} ${r.title ?? r.url} — ${detail}`;
+            }),
+            `${summary.feeds} feeds polled: ${summary.new} with new items, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.newArticles} new articles`,
+          ].join('\n'),
+        );
+      });
+    });
+}

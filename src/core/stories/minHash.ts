@@ -1,0 +1,79 @@
+/**
+ * MinHash signatures over word shingles: two texts' signatures agree in about the same
+ * share of positions as their shingle sets overlap (Jaccard similarity). Wire copies and
+ * syndicated versions of one report share most 3-word shingles even when outlets trim,
+ * retitle or re-link them; different reports on the same topic share few.
+ */
+export const SIGNATURE_SIZE = 128;
+export const SHINGLE_WORDS = 3;
+
+/** FNV-1a, 32-bit: a fast, stable hash of a shingle. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** murmur3's finaliser: spreads `value ^ seed` into a well-mixed 32-bit value. */
+function mix(value: number, seed: number): number {
+  let h = (value ^ seed) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+// Fixed seeds (not Math.random): signatures stored today must compare with tomorrow's.
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(i + 1, 0x9e3779b9));
+
+export function words(text: string): string[] {
+  return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+export function shingles(text: string, size = SHINGLE_WORDS): Set<string> {
+  const tokens = words(text);
+  if (tokens.length <= size) return new Set(tokens.length > 0 ? [tokens.join(' ')] : []);
+  const result = new Set<string>();
+  for (let i = 0; i + size <= tokens.length; i++) result.add(tokens.slice(i, i + size).join(' '));
+  return result;
+}
+
+export function signature(text: string): Uint32Array {
+  const result = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const shingle of shingles(text)) {
+    const base = fnv1a(shingle);
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const value = mix(base, SEEDS[i]!);
+      if (value < result[i]!) result[i] = value;
+    }
+  }
+  return result;
+}
+
+/** Estimated Jaccard similarity: the share of positions where two signatures agree. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same += 1;
+  return same / SIGNATURE_SIZE;
+}
+
+/**
+ * LSH bands: 32 bands of 4 rows. Two texts with Jaccard s share at least one band with
+ * probability 1 − (1 − s⁴)³², about 0.98 at s = 0.5 and 0.03 at s = 0.2, so only likely
+ * near-duplicates are compared in full.
+ */
+export const BANDS = 32;
+const ROWS = SIGNATURE_SIZE / BANDS;
+
+export function bandBuckets(sig: Uint32Array): number[] {
+  return Array.from({ length: BANDS }, (_, band) => {
+    let hash = band + 1;
+    for (let r = 0; r < ROWS; r++) hash = mix(sig[band * ROWS + r]!, hash);
+    return hash | 0; // signed: SQLite INTEGER round-trips it exactly
+  });
+}
