@@ -13,6 +13,9 @@ describe('claims: a decision taken is enacted', () => {
     ['In a major change, President Joe Biden has lifted a ban on Ukraine using U.S. long-range missiles to strike targets deep inside Russia, according to reports.', 'permitted'],
     ['He quietly lifted restrictions on Ukraine’s use of long-range U.S. weapons this week.', 'permitted'],
     ['The Pentagon authorized Ukraine to fire ATACMS at targets in the Kursk region.', 'permitted'],
+    ['Washington gave Kyiv the go-ahead to strike Russian territory with ATACMS.', 'permitted'],
+    ['Biden has signed off on Ukraine using ATACMS in Russia.', 'permitted'],
+    ['The US is now allowing Ukraine to strike targets across the border with American weapons.', 'limited'],
   ])('%s', (sentence, state) => {
     expect(brief(sentence)).toEqual([{ policy: 'us', status: 'enacted', state }]);
     expect(claims(sentence)[0]).toMatchObject({ direction: 'loosen', background: false, quote: sentence });
@@ -79,6 +82,7 @@ describe('claims: negations and explicit no-change are denied', () => {
     'The administration is also standing firm in not allowing Ukraine to use the long-range missiles known as ATACMS to fire into Russia.',
     'The Biden administration has so far barred Ukraine from using the missiles to strike deep into Russian territory.',
     'Washington won’t let Ukraine fire ATACMS deep into Russia, the Pentagon said.',
+    'The Pentagon said its policy on the use of US weapons inside Russia had not changed.',
   ])('%s', (sentence) => {
     expect(brief(sentence).map((c) => `${c.policy}:${c.status}`)).toEqual(['us:denied']);
   });

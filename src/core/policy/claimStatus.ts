@@ -21,6 +21,8 @@ const NEGATORS = new Set(['not', 'never', 'no', 'without', 'neither', 'nor']);
 const DEONTIC = new Set(['must', 'should', 'ought', 'need', 'needs', 'essential', 'imperative', 'necessary']);
 const FUTURE = new Set(['will', 'shall', 'going', 'set']);
 const HEDGES = new Set(['could', 'may', 'might', 'can', 'expected', 'likely', 'possibly', 'perhaps', 'potential', 'poised']);
+// compromise tags some of these otherwise ("now" as a conjunction).
+const ADVERBS = new Set(['now', 'also', 'already', 'quietly', 'still', 'reportedly', 'just', 'finally', 'officially', 'effectively']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had']);
 const CONTINUITY = new Set(['still', 'far', 'continue', 'continues', 'continued', 'remain', 'remains', 'yet', 'keep', 'keeps', 'keeping', 'long-standing']);
 const PAST_MARKERS = new Set(['already', 'previously', 'earlier', 'after', 'which', 'who', 'months', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'spring', 'summer']);
@@ -64,6 +66,8 @@ function confirm(kind: PredicateKind, tokens: readonly Token[], i: number): Pred
       if (/^rule/.test(word)) return next[0] === 'out' ? kind : undefined;
       if (/^stand/.test(word)) return next[0] === 'firm' ? kind : undefined;
       if (/^(anticipat|expect|foresee|look)/.test(word)) return negated ? kind : undefined;
+      // "its policy … had not changed"
+      if (/^chang/.test(word)) return negated && words(tokens, 0, i).some((w) => /^(policy|position|stance|restrictions)$/.test(w)) ? kind : undefined;
       return kind;
     case 'restrictState': {
       const clauseBefore = words(tokens, 0, i);
@@ -71,6 +75,7 @@ function confirm(kind: PredicateKind, tokens: readonly Token[], i: number): Pred
       return [...clauseBefore, ...next].some((w) => CONTINUITY.has(w)) ? kind : undefined;
     }
     case 'permit':
+      if (/^sign/.test(word)) return next[0] === 'off' && permitsUkraine(tokens, i + 1) ? kind : undefined;
       return permitsUkraine(tokens, i) ? kind : undefined;
     case 'tighten':
       // "reverses a Pentagon decision" on deliveries is no reversal of this permission.
@@ -106,13 +111,15 @@ function decisionStatus(tokens: readonly Token[], predicates: readonly Predicate
   if (window.includes('would')) return reported ? 'announced' : 'considering';
   if (tokens.slice(Math.max(0, at - 5), at).some(isHedge)) return 'considering';
   const previous = tokens[at - 1]?.word;
+  // The auxiliary before a participle, past adverbs: "is now allowing", "has quietly lifted".
+  const auxiliary = tokens.slice(Math.max(0, at - 3), at).reverse().find((t) => !t.tags.has('Adverb') && !ADVERBS.has(t.word))?.word;
   if (at === 0 && !token.tags.has('PastTense')) return 'urged'; // imperative: "Let Ukraine strike…"
   if (previous === 'to') {
     // "decided to let", "has shifted its policy to allow": the head verb is the decision.
     const head = predicates.filter((p) => p.kind === 'decide' && p.at < at && p.at >= at - 6).at(-1);
     return head ? decisionStatus(tokens, predicates, head.at, reported) : undefined;
   }
-  if (/ing$/.test(token.word) && !AUXILIARIES.has(previous ?? '')) return undefined; // "Allowing strikes could…": a topic, not a decision
+  if (/ing$/.test(token.word) && !AUXILIARIES.has(auxiliary ?? '')) return undefined; // "Allowing strikes could…": a topic, not a decision
   return 'enacted';
 }
 

@@ -26,11 +26,11 @@ export function inflections(base: string): string[] {
 }
 
 const table: [PredicateKind, string[]][] = [
-  ['permit', ['allow', 'permit', 'authorize', 'authorise', 'approve', 'greenlight', 'green-light', 'ok', 'okay', 'let', 'greenlit', 'oks', "ok'd", 'okd']],
+  ['permit', ['allow', 'permit', 'authorize', 'authorise', 'approve', 'greenlight', 'green-light', 'ok', 'okay', 'let', 'greenlit', 'oks', "ok'd", 'okd', 'sign', 'signed']],
   ['tighten', ['reimpose', 'reinstate', 'revoke', 'rescind', 'reverse', 'withdraw', 'restore']],
   ['urge', ['urge', 'call', 'press', 'push', 'implore', 'appeal', 'plead', 'lobby', 'pressure', 'demand', 'request', 'ask', 'back', 'advocate', 'argue', 'plea', 'chorus']],
   ['consider', ['consider', 'weigh', 'mull', 'discuss', 'debate', 'deliberate', 'review', 'explore', 'finalize', 'finalise', 'plan', 'prepare', 'study', 'evaluate', 'examine', 'want', 'willingness', 'discussion', 'talk', 'signal', 'work']],
-  ['deny', ['refuse', 'reject', 'decline', 'resist', 'oppose', 'balk', 'rule', 'stand', 'unmoved', 'anticipate', 'expect', 'foresee', 'look']],
+  ['deny', ['refuse', 'reject', 'decline', 'resist', 'oppose', 'balk', 'rule', 'stand', 'unmoved', 'anticipate', 'expect', 'foresee', 'look', 'change', 'changed']],
   ['restrictState', ['bar', 'ban', 'prohibit', 'forbid', 'block', 'prevent', 'restrict']],
   ['report', ['say', 'said', 'tell', 'told', 'report', 'reportedly', 'according', 'add', 'note', 'write', 'wrote', 'written', 'state', 'announce', 'confirm', 'claim', 'warn', 'answer', 'insist', 'emphasize']],
   ['decide', ['decide', 'agree', 'vote', 'move', 'choose', 'chose', 'chosen', 'direct', 'shift', 'order', 'instruct', 'begin', 'began', 'start']],
@@ -49,11 +49,11 @@ export const PERMIT_WITH_OBJECT: ReadonlyMap<string, RegExp> = new Map(
     ['expand', /^(area|permission|scope|targets?|use)$/],
     ['widen', /^(area|permission|scope|targets?|use)$/],
     ['change', /^(policy|position|stance)$/],
-    ['give', /^(permission|green|greenlight|go-ahead|approval|authorization|nod|light)$/],
+    ['give', /^(permission|green|greenlight|go-ahead|go|approval|authorization|nod|light)$/],
     ['grant', /^(permission|permissions|green|greenlight|go-ahead|approval|authorization|these)$/],
     ['provide', /^(permission|green|greenlight|go-ahead|approval|authorization)$/],
-    ['given', /^(permission|green|greenlight|go-ahead|approval|authorization|nod|light)$/],
-    ['gave', /^(permission|green|greenlight|go-ahead|approval|authorization|nod|light)$/],
+    ['given', /^(permission|green|greenlight|go-ahead|go|approval|authorization|nod|light)$/],
+    ['gave', /^(permission|green|greenlight|go-ahead|go|approval|authorization|nod|light)$/],
   ].flatMap(([base, object]) => inflections(base as string).map((form) => [form, object as RegExp] as const)),
 );
 
