@@ -21,14 +21,17 @@ describe('Slack delivery port for the outbox', () => {
   let fake: SlackFake;
   let temp: TempCore;
   let port: SlackDeliveryPort;
-  beforeAll(async () => {
-    fake = await new SlackFake().start();
-    temp = tempCore();
-    port = createSlackAdapter({
+  /** A port as a freshly started process builds it: nothing remembered from earlier sends. */
+  const newPort = () =>
+    createSlackAdapter({
       core: temp.core,
       settings: { botToken: fake.botToken, mode: 'http', signingSecret: 's', port: 0, apiUrl: fake.apiUrl, adminUsers: [] },
       clientOptions: { retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 0 } },
     }).delivery;
+  beforeAll(async () => {
+    fake = await new SlackFake().start();
+    temp = tempCore();
+    port = newPort();
   });
   afterAll(async () => {
     await fake.stop();
@@ -107,5 +110,17 @@ describe('Slack delivery port for the outbox', () => {
     await port.send({ key: 'other', channel, reply: alert('x') });
     expect(await port.findPosted({ key: 'digest:C1:crash', channel, reply: digestOf(60) })).toEqual(sent.ok ? sent.messageIds : []);
     expect(await port.findPosted({ key: 'never-sent', channel, reply: alert('x') })).toEqual([]);
+  });
+
+  it('after a crash halfway through a digest, a new process posts only the missing parts', async () => {
+    const reply = digestOf(60);
+    fake.failNext('chat.postMessage', 'pass', { error: 'internal_error' }); // part 1 posts, then the process "dies"
+    await newPort().send({ key: 'digest:C1:half', channel, reply });
+    expect(fake.posted).toHaveLength(1);
+    const restarted = newPort();
+    expect(await restarted.findPosted({ key: 'digest:C1:half', channel, reply })).toEqual([]);
+    const result = await restarted.send({ key: 'digest:C1:half', channel, reply });
+    expect(result.ok && result.messageIds[0]).toBe(fake.posted[0]!.ts);
+    expect(storiesIn(fake)).toEqual(Array.from({ length: 60 }, (_, i) => `*Story ${i}*`));
   });
 });

@@ -81,18 +81,22 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   /**
    * After a crash between posting and recording: our messages carry metadata with the key,
-   * so the channel's recent history tells what was already posted. Undefined = cannot tell.
+   * so the channel's recent history tells what was already posted. All parts found → their
+   * ids. Only the first parts found (the crash hit mid-digest) → none, but the next `send`
+   * for this key continues after them instead of posting them twice. Undefined = cannot tell.
    */
   async findPosted(request: DeliveryRequest): Promise<readonly string[] | undefined> {
     try {
       const history = await this.client.conversations.history({ channel: request.channel.channel, limit: 200, include_all_metadata: true });
       const ours = (history.messages ?? []).flatMap((m) => {
-        const payload = m.metadata?.event_payload as { key?: unknown; part?: unknown } | undefined;
-        return m.metadata?.event_type === DELIVERY_EVENT_TYPE && payload?.key === request.key && m.ts ? [{ ts: m.ts, part: Number(payload.part) || 0 }] : [];
+        const payload = m.metadata?.event_payload as { key?: unknown; part?: unknown; parts?: unknown } | undefined;
+        return m.metadata?.event_type === DELIVERY_EVENT_TYPE && payload?.key === request.key && m.ts ? [{ ts: m.ts, part: Number(payload.part) || 0, parts: Number(payload.parts) || 1 }] : [];
       });
-      return ours
-        .sort((a, b) => a.part - b.part)
-        .map((m) => m.ts);
+      ours.sort((a, b) => a.part - b.part);
+      const leading = ours.filter((m, index) => m.part === index + 1).map((m) => m.ts);
+      if (ours.length > 0 && leading.length >= (ours[0]?.parts ?? 1)) return leading;
+      if (leading.length > 0) this.partial.set(request.key, leading);
+      return [];
     } catch (error) {
       this.options.logger.warn({ err: error, channel: request.channel.channel }, 'could not read Slack history to find earlier posts');
       return undefined;
