@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerCorpus } from './commands/corpus.ts';
+import { registerDigest } from './commands/digest.ts';
 import { registerFeeds } from './commands/feeds.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerOutbox } from './commands/outbox.ts';
 import { registerPoll } from './commands/poll.ts';
 import { registerPolicy } from './commands/policy.ts';
 import { registerSearch } from './commands/search.ts';
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerCorpus(program);
   registerFeeds(program);
   registerPoll(program);
+  registerDigest(program);
+  registerOutbox(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { feedPollingService } from './feedPollingService.ts';
 import type { Runtime } from './runtime.ts';
 import { webService } from './webService.ts';
+import { digestSchedulerService, outboxSenderService } from './deliveryServices.ts';
 
 /**
  * Something `npm start` runs next to the core: an adapter (web, Slack, Discord) or a
@@ -25,4 +26,4 @@ export interface RunningService {
 }
 
 /** Every service `start` knows; features append theirs here. */
-export const services: Service[] = [webService, feedPollingService];
+export const services: Service[] = [webService, feedPollingService, digestSchedulerService, outboxSenderService];

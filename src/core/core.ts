@@ -6,6 +6,7 @@ import { createFeedRegistry } from './feedRegistry/createFeedRegistry.ts';
 import type { FeedRegistry } from './feedRegistry/feedRegistry.ts';
 import { Ingestor } from './ingest/ingestor.ts';
 import { silentLogger } from './logger.ts';
+import { createDelivery, type Delivery } from './outbox/createDelivery.ts';
 import { CoreMetrics, countIngested } from './metrics.ts';
 import { CorpusSearch } from './search/corpusSearch.ts';
 import { ArticleStore } from './store/articleStore.ts';
@@ -37,6 +38,8 @@ export interface Core {
   readonly metrics: CoreMetrics;
   /** Followed feeds, their health and seen items (issue #3). */
   readonly feeds: FeedRegistry;
+  /** Subscriptions, digests, alerts and the durable outbox (issue #7). */
+  readonly delivery: Delivery;
   close(): void;
 }
 
@@ -65,6 +68,7 @@ export function createCore(options: CoreOptions): Core {
   // Claims → state → events with evidence; emits policy/event-* inside the ingest transaction.
   const policies = createPolicies(db, articles, clock, events, logger);
   ingestor.addStage(policies.stage);
+  const delivery = createDelivery(db, articles, clock, logger, options.config?.DIGEST_CATCHUP_MAX_HOURS);
   let closed = false;
   return {
     db,
@@ -78,6 +82,7 @@ export function createCore(options: CoreOptions): Core {
     ports: options.ports ?? {},
     metrics,
     feeds,
+    delivery,
     close() {
       if (closed) return;
       closed = true;

@@ -11,6 +11,14 @@ export interface DeliveryRequest {
   readonly key: string;
   readonly channel: ChannelRef;
   readonly reply: Reply;
+  /**
+   * Optional (added by the outbox, issue #7): at most 25 characters, stable per key, so a
+   * re-send after a crash can be deduplicated by the platform (Discord `nonce` with
+   * `enforce_nonce: true`). Adapters that cannot use it ignore it.
+   */
+  readonly nonce?: string;
+  /** Optional: true when an earlier attempt may already have posted this key. */
+  readonly inDoubt?: boolean;
 }
 
 export type DeliveryResult =

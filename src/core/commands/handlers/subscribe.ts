@@ -1,0 +1,39 @@
+import { errorReply, infoReply } from '../../reply.ts';
+import { latestSlot, nextSlot } from '../../schedule/digestSlots.ts';
+import type { Handler } from '../handler.ts';
+
+const where = (name: string | undefined) => (name ? ` in ${name}` : ' here');
+
+/** `/brief subscribe digest <HH:MM> <zone>` (one digest per channel) or `alerts [policy|topic]`. */
+export const subscribe: Handler<'subscribe'> = (command, { core, channel, user }) => {
+  const { subscriptions } = core.delivery;
+  const now = core.clock.now();
+  if (command.kind === 'digest') {
+    // Slots up to now count as handled: subscribing at 09:00 to an 08:00 digest starts tomorrow.
+    const handled = latestSlot(command.zone, command.time, now).at.toISOString();
+    subscriptions.setDigest(channel, command.time, command.zone, now.toISOString(), handled, user.id);
+    const next = nextSlot(command.zone, command.time, now);
+    return infoReply(
+      'Daily digest scheduled',
+      `A digest will be posted${where(channel.channelName)} every day at ${command.time} ${command.zone}. The next one: ${next.localDate} ${command.time} (${next.at.toISOString().slice(0, 16).replace('T', ' ')} UTC).`,
+      { data: { kind: 'digest', time: command.time, zone: command.zone, next: next.at.toISOString() } },
+    );
+  }
+  const target = command.target ?? '';
+  const added = subscriptions.addAlerts(channel, target, now.toISOString(), user.id);
+  const what = target ? `“${target}”` : 'every tracked policy';
+  return added
+    ? infoReply('Alerts on', `Alerts for ${what} will be posted${where(channel.channelName)} when a policy changes (a decision enacted or announced).`, { data: { kind: 'alerts', target } })
+    : infoReply('Already subscribed', `This channel already gets alerts for ${what}.`, { ephemeral: true, data: { kind: 'alerts', target } });
+};
+
+/** `/brief unsubscribe digest` or `alerts [policy|topic]` (no target: every alerts subscription). */
+export const unsubscribe: Handler<'unsubscribe'> = (command, { core, channel }) => {
+  const removed = core.delivery.subscriptions.remove(channel, command.kind, command.kind === 'alerts' ? command.target : undefined);
+  if (removed === 0) {
+    const what = command.kind === 'digest' ? 'a daily digest' : command.target ? `alerts for “${command.target}”` : 'alerts';
+    return errorReply('Nothing to stop', `This channel has no subscription to ${what}. /brief help subscribe shows how to add one.`, { code: 'subscriptions/not-found' });
+  }
+  const text = command.kind === 'digest' ? 'The daily digest is stopped.' : `${removed === 1 ? 'Alerts are' : `${removed} alert subscriptions are`} stopped.`;
+  return infoReply('Unsubscribed', `${text} Items already queued are still delivered.`, { data: { kind: command.kind, removed } });
+};

@@ -1,0 +1,21 @@
+import type { ChannelRef } from '../commands/command.ts';
+import type { Article } from '../store/articleStore.ts';
+import type { DigestWindow, PolicyStatusLine } from './digest.ts';
+
+/**
+ * What the digest needs from features built beside it, as small seams. Each has a fallback in
+ * createDigestBuilder, so the digest works before topics (#4) and policy tracking (#6) land and
+ * picks them up when core wiring passes them in.
+ */
+export interface DigestSources {
+  /** The channel's articles in the window (topic matches); fallback: every article in the window. */
+  readonly articles?: (channel: ChannelRef | undefined, window: DigestWindow) => readonly Article[];
+  /** Topic weight of an article for this channel (higher ranks first); fallback: 0. */
+  readonly topicWeight?: (channel: ChannelRef | undefined, articleId: number) => number;
+  /** Each tracked policy's state at `until`; fallback: none tracked. */
+  readonly policyStatus?: (window: DigestWindow) => readonly PolicyStatusLine[];
+  /** Articles that are evidence of a policy event inside the window: those entries rank first. */
+  readonly policyEventArticles?: (window: DigestWindow) => ReadonlySet<number>;
+  /** One-line signals for the window ("under pressure: 4 sources this week"). */
+  readonly signals?: (window: DigestWindow) => readonly string[];
+}
