@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCorpus } from './commands/corpus.ts';
+import { registerDiscord } from './commands/discord.ts';
 import { registerDigest } from './commands/digest.ts';
 import { registerFeeds } from './commands/feeds.ts';
 import { registerIngest } from './commands/ingest.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerPolicy(program);
   registerCorpus(program);
+  registerDiscord(program);
   registerFeeds(program);
   registerPoll(program);
   registerDigest(program);

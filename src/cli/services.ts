@@ -1,4 +1,5 @@
 import { feedPollingService } from './feedPollingService.ts';
+import { discordService } from './discordService.ts';
 import type { Runtime } from './runtime.ts';
 import { webService } from './webService.ts';
 import { digestSchedulerService, outboxSenderService } from './deliveryServices.ts';
@@ -26,4 +27,4 @@ export interface RunningService {
 }
 
 /** Every service `start` knows; features append theirs here. */
-export const services: Service[] = [webService, feedPollingService, digestSchedulerService, outboxSenderService];
+export const services: Service[] = [webService, feedPollingService, digestSchedulerService, outboxSenderService, discordService];
