@@ -5,10 +5,12 @@ export type Suite = (options: BenchOptions) => Promise<Record<string, unknown>>;
 /** Every suite by name; each lives in its own file. */
 import { ingest } from './ingest.ts';
 import { run as match } from './match.ts';
+import { policy } from './policy.ts';
 import { slack } from './slack.ts';
 
 export const suites: Record<string, Suite> = {
   ingest,
   match,
+  policy,
   slack,
 };

@@ -31,9 +31,13 @@ const MAX_QUOTE = 600;
 
 export class ClaimExtractor {
   private readonly matchers: PolicyMatcher[];
+  /** Any weapon word or named weapon: the cheap test before the per-policy patterns. */
+  private readonly anyWeapon: RegExp;
 
   constructor(policies: readonly PolicyDefinition[]) {
     this.matchers = policies.map(compilePolicy);
+    const named = policies.flatMap((p) => p.subjects).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.anyWeapon = new RegExp(`(weapon|missile|munition|\\barms\\b|rocket|artillery|system|${named.join('|')})`, 'i');
   }
 
   get policies(): readonly PolicyDefinition[] {
@@ -61,9 +65,12 @@ export class ClaimExtractor {
    */
   extract(sentence: string, context: { aboutUkraine?: boolean } = {}): Claim[] {
     const text = sentence.replace(/\s+/g, ' ').trim();
-    const ownWeapon = this.matchers.filter((m) => m.ownSubject(text));
     const aimed = TARGET.test(text) || RESTRICTION.test(text);
-    if (!(aimed || ownWeapon.length > 0) || !(UKRAINE.test(text) || ownWeapon.length > 0 || context.aboutUkraine)) return [];
+    const ukraine = context.aboutUkraine || UKRAINE.test(text);
+    // Most sentences of most articles stop here, before the per-policy patterns run.
+    if (!(aimed && ukraine) && !this.anyWeapon.test(text)) return [];
+    const ownWeapon = this.matchers.filter((m) => m.ownSubject(text));
+    if (!(aimed || ownWeapon.length > 0) || !(ukraine || ownWeapon.length > 0)) return [];
     // A weapon names its owner ("French weapons … were permitted" is France's decision, whoever else is named).
     const concerned = ownWeapon.length > 0 ? ownWeapon : this.matchers.filter((m) => m.actor(text));
     if (concerned.length === 0) return [];
