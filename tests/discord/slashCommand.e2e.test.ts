@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordBot, type DiscordBot } from '../../src/bots/discord/index.ts';
+import type { Command } from '../../src/core/commands/command.ts';
+import type { CommandContext } from '../../src/core/commands/context.ts';
+import { notAvailableYet } from '../../src/core/commands/handler.ts';
+import { runCommand } from '../../src/core/commands/runCommand.ts';
 import { silentLogger } from '../../src/core/logger.ts';
+import type { Reply } from '../../src/core/reply.ts';
 import { DiscordFake, FAKE_GUILD_ID, type FakeInteraction } from '../fakes/discordFake.ts';
 import { tempCore, type TempCore } from '../support/tempCore.ts';
 import { CHANNEL_ID, eventually, MANAGER, slash } from './support/interactions.ts';
@@ -16,6 +21,23 @@ async function settled(interaction: FakeInteraction, expected: (i: FakeInteracti
   return interaction;
 }
 
+/**
+ * Replies from features other issues own (ask, timeline) are built here, so these tests say
+ * what the adapter does with them whatever state those features are in; search, help,
+ * grammar errors and refusals take the real path through runCommand.
+ */
+const ANSWER: Reply = {
+  kind: 'answer',
+  title: 'Did the US allow ATACMS strikes inside Russia?',
+  sections: [{ quotes: [{ text: 'The United States has given Ukraine permission to use ATACMS inside Russia.', sources: [{ outlet: 'Example Wire', title: 'US allows strikes', url: 'https://news.example/2024/11/17/atacms-permission', publishedAt: '2024-11-17' }] }] }],
+  footer: 'As of 2024-11-17',
+};
+const standIns = async (input: string | Command, context: CommandContext): Promise<Reply> => {
+  if (typeof input !== 'string' && input.name === 'ask') return ANSWER;
+  if (typeof input !== 'string' && input.name === 'timeline') return notAvailableYet('The policy timeline');
+  return runCommand(input, context);
+};
+
 describe('/brief in Discord, through the real discord.js against a local Discord', () => {
   let fake: DiscordFake;
   let temp: TempCore;
@@ -30,7 +52,7 @@ describe('/brief in Discord, through the real discord.js against a local Discord
       publishedAt: '2024-11-17',
       text: 'The United States has given Ukraine permission to use ATACMS long-range missiles to strike inside Russia, officials said on Sunday. The decision lifts a ban that had stood for months.',
     });
-    bot = await startDiscordBot({ core: temp.core, logger: silentLogger(), token: fake.token, apiUrl: fake.apiUrl });
+    bot = await startDiscordBot({ core: temp.core, logger: silentLogger(), token: fake.token, apiUrl: fake.apiUrl, run: standIns });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -43,9 +65,8 @@ describe('/brief in Discord, through the real discord.js against a local Discord
     expect(interaction.callbacks.map((c) => c.type)).toEqual([5]);
     const [first] = embedsOf(interaction.original);
     expect(first?.color).toBe(0x3b7dd8);
-    const description = first?.description ?? '';
-    expect(description).toMatch(/^> “/m);
-    expect(description).toMatch(/\n— (Fox News|CNN|NBC News|Unknown outlet)[^\n]* · 2024-\d\d-\d\d/);
+    expect(first?.title).toBe('Did the US allow ATACMS strikes inside Russia?');
+    expect(first?.description).toBe('> “The United States has given Ukraine permission to use ATACMS inside Russia.”\n— [Example Wire — US allows strikes](https://news.example/2024/11/17/atacms-permission) · 2024-11-17');
     expect(interaction.original?.flags).toBe(0);
   });
 
@@ -83,7 +104,7 @@ describe('/brief in Discord, through the real discord.js against a local Discord
   });
 
   it('GIVEN a deferred command ends in an ephemeral reply THEN the public placeholder is removed and the answer is shown only to the asker', async () => {
-    const interaction = await settled(slash(fake, 'status'), (i) => expect(i.followups).toHaveLength(1));
+    const interaction = await settled(slash(fake, 'timeline'), (i) => expect(i.followups).toHaveLength(1));
     expect(interaction.callbacks.map((c) => c.type)).toEqual([5]);
     expect(interaction.original?.deleted).toBe(true);
     expect(interaction.followups[0]?.flags).toBe(EPHEMERAL);
