@@ -83,6 +83,7 @@ describe('claims: negations and explicit no-change are denied', () => {
     'The Biden administration has so far barred Ukraine from using the missiles to strike deep into Russian territory.',
     'Washington won’t let Ukraine fire ATACMS deep into Russia, the Pentagon said.',
     'The Pentagon said its policy on the use of US weapons inside Russia had not changed.',
+    'The US is unlikely to allow Ukraine to strike deep inside Russia with ATACMS, officials said.',
   ])('%s', (sentence) => {
     expect(brief(sentence).map((c) => `${c.policy}:${c.status}`)).toEqual(['us:denied']);
   });

@@ -105,7 +105,7 @@ function decisionStatus(tokens: readonly Token[], predicates: readonly Predicate
   const token = tokens[at]!;
   const negated = window.some((w) => NEGATORS.has(w)) || window.join(' ').includes('yet to');
   if (window.some((w) => DEONTIC.has(w))) return negated ? 'denied' : 'urged';
-  if (negated) return 'denied';
+  if (negated || window.includes('unlikely')) return 'denied'; // "is unlikely to allow": no change expected
   if (window.some((w) => FUTURE.has(w))) return 'announced';
   // "said it would allow" is reported future; a bare "would allow" is a hypothesis.
   if (window.includes('would')) return reported ? 'announced' : 'considering';
