@@ -118,6 +118,15 @@ describe('/brief in Discord, through the real discord.js against a local Discord
     expect(interaction.callbacks[0]).toMatchObject({ type: 8, data: { choices: [{ name: 'Europe/Kyiv', value: 'Europe/Kyiv' }] } });
   });
 
+  it('GIVEN a member types a policy id THEN autocomplete offers the tracked policies by id and name', async () => {
+    const interaction = await settled(slash(fake, 'status', { options: { policy: 'u' }, focused: 'policy' }), (i) => expect(i.callbacks).toHaveLength(1));
+    const choices = (interaction.callbacks[0]?.data as { choices: { name: string; value: string }[] }).choices;
+    const ids = temp.core.policies.definitions.map((p) => p.id).filter((id) => id.startsWith('u'));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(choices.map((c) => c.value)).toEqual(expect.arrayContaining(ids));
+    expect(choices.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
+  });
+
   it('GIVEN the gateway connection drops THEN discord.js resumes the session and commands keep working', async () => {
     const resumes = fake.resumes;
     fake.dropConnections();

@@ -1,22 +1,34 @@
 import type { ChannelRef } from '../../core/commands/command.ts';
 import { isValidTimeZone } from '../../core/commands/timeOfDay.ts';
+import type { Core } from '../../core/core.ts';
 import { DISCORD_LIMITS } from './discordLimits.ts';
-
-/**
- * Where suggestions come from. Topic and policy ids belong to core features still landing
- * (core.topics, core.policies); the composition root passes lookups once they exist, and
- * until then those options simply suggest nothing (typing an id still works).
- */
-export interface AutocompleteSources {
-  topicIds(channel: ChannelRef): readonly string[];
-  policyIds(): readonly string[];
-}
-
-export const noLookups: AutocompleteSources = { topicIds: () => [], policyIds: () => [] };
+import { truncate } from './discordMarkdown.ts';
 
 export interface Choice {
+  /** What the member sees, e.g. "us — US weapons against targets inside Russia". */
   readonly name: string;
+  /** What the command receives: the id. */
   readonly value: string;
+}
+
+/** Where suggestions come from; each list is read on every keystroke, so it must be cheap. */
+export interface AutocompleteSources {
+  topics(channel: ChannelRef): readonly Choice[];
+  policies(): readonly Choice[];
+}
+
+export const noLookups: AutocompleteSources = { topics: () => [], policies: () => [] };
+
+/**
+ * Lookups from the core. Tracked policies come from `core.policies`. Topics are a seam: the
+ * topics feature (issue #4) has no per-channel list on the Core yet, so topic ids suggest
+ * nothing until it does (typing an id still works, the core checks it).
+ */
+export function coreLookups(core: Core): AutocompleteSources {
+  return {
+    policies: () => core.policies.definitions.map((p) => ({ name: `${p.id} — ${p.name}`, value: p.id })),
+    topics: () => [],
+  };
 }
 
 /**
@@ -43,16 +55,16 @@ function timeZones(): readonly string[] {
 }
 
 /** Which list an option draws from, by its name in slashCommands.ts. */
-function candidates(option: string, channel: ChannelRef, sources: AutocompleteSources): readonly string[] {
+function candidates(option: string, channel: ChannelRef, sources: AutocompleteSources): readonly Choice[] {
   switch (option) {
     case 'zone':
-      return timeZones();
+      return timeZones().map((zone) => ({ name: zone, value: zone }));
     case 'policy':
-      return sources.policyIds();
+      return sources.policies();
     case 'name':
-      return sources.topicIds(channel);
+      return sources.topics(channel);
     case 'target':
-      return [...sources.policyIds(), ...sources.topicIds(channel)];
+      return [...sources.policies(), ...sources.topics(channel)];
     default:
       return [];
   }
@@ -64,8 +76,12 @@ function candidates(option: string, channel: ChannelRef, sources: AutocompleteSo
  */
 export function suggest(option: string, typed: string, channel: ChannelRef, sources: AutocompleteSources): Choice[] {
   const needle = typed.trim().toLowerCase();
-  const all = [...new Set(candidates(option, channel, sources))].filter((id) => id.length <= DISCORD_LIMITS.choiceText);
-  const starts = all.filter((id) => id.toLowerCase().startsWith(needle));
-  const contains = all.filter((id) => !id.toLowerCase().startsWith(needle) && id.toLowerCase().includes(needle));
-  return [...starts, ...contains].slice(0, DISCORD_LIMITS.autocompleteChoices).map((id) => ({ name: id, value: id }));
+  // A value longer than Discord allows could never be sent back: leave it out. Long names are cut.
+  const all = candidates(option, channel, sources)
+    .filter((choice) => choice.value.length <= DISCORD_LIMITS.choiceText)
+    .map((choice) => ({ name: truncate(choice.name, DISCORD_LIMITS.choiceText), value: choice.value }));
+  const starts = all.filter((c) => c.value.toLowerCase().startsWith(needle) || c.name.toLowerCase().startsWith(needle));
+  const contains = all.filter((c) => !starts.includes(c) && c.name.toLowerCase().includes(needle));
+  const unique = [...new Map([...starts, ...contains].map((c) => [c.value, c])).values()];
+  return unique.slice(0, DISCORD_LIMITS.autocompleteChoices);
 }

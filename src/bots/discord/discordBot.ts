@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, REST, type ClientOptions } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Core } from '../../core/core.ts';
-import { noLookups, type AutocompleteSources } from './autocomplete.ts';
+import { coreLookups, type AutocompleteSources } from './autocomplete.ts';
 import { DiscordDelivery } from './discordDelivery.ts';
 import { handleInteraction, type InteractionDeps } from './interactionHandler.ts';
 
@@ -39,7 +39,7 @@ export const restClient = (token: string, apiUrl: string | undefined): REST => n
 export async function startDiscordBot(options: DiscordBotOptions): Promise<DiscordBot> {
   const { core, logger } = options;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: restOptions(options.apiUrl), allowedMentions: { parse: [] } });
-  const deps: InteractionDeps = { core, logger, sources: options.sources ?? noLookups, ...(options.run ? { run: options.run } : {}) };
+  const deps: InteractionDeps = { core, logger, sources: options.sources ?? coreLookups(core), ...(options.run ? { run: options.run } : {}) };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord: client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord: warning'));
