@@ -1,6 +1,7 @@
 import { feedPollingService } from './feedPollingService.ts';
 import { discordService } from './discordService.ts';
 import type { Runtime } from './runtime.ts';
+import { slackService } from './slackService.ts';
 import { webService } from './webService.ts';
 import { digestSchedulerService, outboxSenderService } from './deliveryServices.ts';
 
@@ -27,4 +28,4 @@ export interface RunningService {
 }
 
 /** Every service `start` knows; features append theirs here. */
-export const services: Service[] = [webService, feedPollingService, digestSchedulerService, outboxSenderService, discordService];
+export const services: Service[] = [webService, feedPollingService, digestSchedulerService, outboxSenderService, discordService, slackService];

@@ -44,6 +44,8 @@ export class SlackFake {
   readonly posted: PostedMessage[] = [];
   readonly responses: ResponseUrlMessage[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** users.conversations: the channels each user is in. */
+  readonly memberships = new Map<string, { id: string; name: string }[]>();
   /** Channels the bot was never invited to: chat.postMessage answers not_in_channel. */
   readonly notMember = new Set<string>();
   readonly socket: SlackFakeSocket;
@@ -66,6 +68,7 @@ export class SlackFake {
     this.posted.length = 0;
     this.responses.length = 0;
     this.users.clear();
+    this.memberships.clear();
     this.notMember.clear();
     this.failures.clear();
   }
@@ -144,6 +147,8 @@ export class SlackFake {
         const user = this.users.get(String(args.user));
         return user ? { ok: true, user: { is_admin: false, is_owner: false, ...user } } : { ok: false, error: 'user_not_found' };
       }
+      case 'users.conversations':
+        return { ok: true, channels: this.memberships.get(String(args.user)) ?? [], response_metadata: { next_cursor: '' } };
       case 'chat.postMessage':
         return this.postMessage(args);
       case 'chat.update':

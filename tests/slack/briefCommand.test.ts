@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST_TO_CHANNEL_ACTION } from '../../src/bots/slack/briefCommand.ts';
+import { localContext } from '../../src/core/commands/context.ts';
 import { runCommand } from '../../src/core/commands/runCommand.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { ResponseUrlMessage } from '../fakes/slackFake.ts';
@@ -165,13 +166,22 @@ describe.each<Mode>(['http', 'socket'])('/brief in Slack over %s', (mode) => {
     expect(bed.fake.posted).toEqual([]);
   });
 
-  it('publishes the App Home with the current policy status when the Home tab opens', async () => {
-    await bed.event({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700000000.1' });
+  it("publishes the App Home with the current policy status and the subscriptions of the person's channels", async () => {
+    bed.fake.memberships.set('UOPS', [{ id: 'C1', name: 'policy-news' }, { id: 'C2', name: 'random' }]);
+    await bed.slash('subscribe digest 08:00 Europe/Kyiv', { user: 'UOPS', channel: 'C1' });
+    await bed.fake.waitForResponses(1);
+    await bed.event({ type: 'app_home_opened', user: 'UOPS', channel: 'D1', tab: 'home', event_ts: '1700000000.1' });
     await bed.fake.waitFor(() => bed.fake.callsTo('views.publish').length === 1);
     const call = bed.fake.callsTo('views.publish')[0]!;
-    expect(call.args.user_id).toBe('U1');
+    expect(call.args.user_id).toBe('UOPS');
     const view = JSON.parse(String(call.args.view)) as { type: string; blocks: unknown[] };
     expect(view.type).toBe('home');
     expect(blockKitProblem({ blocks: view.blocks }, 100)).toBeUndefined();
+    const status = await runCommand({ name: 'status' }, localContext(bed.temp.core));
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain(JSON.stringify(status.title).slice(1, -1));
+    expect(text).toContain('*#policy-news*');
+    expect(text).toContain('Daily digest at 08:00 Europe/Kyiv');
+    expect(text).not.toContain('#random');
   });
 });

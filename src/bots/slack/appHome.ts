@@ -2,6 +2,7 @@ import type { App, types } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/context.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { AdapterDeps } from './adapterDeps.ts';
+import { subscriptionsReply, userChannels } from './homeSubscriptions.ts';
 import { renderReply } from './render.ts';
 
 /** Slack allows 100 blocks in a Home tab; status gets one message's worth, the rest is ours. */
@@ -22,7 +23,8 @@ export function registerAppHome(app: App, deps: AdapterDeps): void {
       user: await deps.rights.userRef(event.user, false),
     };
     const status = await deps.run({ name: 'status' }, context);
-    const subscriptions = await deps.run({ name: 'help', topic: 'subscribe' }, context);
+    const channels = await userChannels(client, event.user, deps.logger);
+    const subscriptions = subscriptionsReply(team, channels, (channel) => deps.core.delivery.subscriptions.forChannel(channel));
     try {
       await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: homeBlocks(status, subscriptions) } });
     } catch (error) {

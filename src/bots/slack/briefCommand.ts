@@ -60,9 +60,14 @@ export function registerBriefCommand(app: App, deps: AdapterDeps): void {
 }
 
 async function answer(deps: AdapterDeps, command: { text: string; team_id: string; channel_id: string; channel_name?: string; user_id: string }): Promise<Reply> {
+  const parsed = parseCommand(command.text);
+  // Bounded label values: a subcommand name, or "invalid" for anything unparseable.
+  const labels = { command: parsed.ok ? parsed.value.name : 'invalid', platform: 'slack' };
   try {
     const context = await slackContext(deps, { team: command.team_id, channel: command.channel_id, channelName: command.channel_name, user: command.user_id, text: command.text });
-    return await deps.run(command.text, context);
+    const reply = await deps.core.metrics.time('command_seconds', labels, () => deps.run(command.text, context));
+    deps.core.metrics.increment('commands', labels);
+    return reply;
   } catch (error) {
     deps.logger.error({ err: error }, 'slack command failed');
     return errorReply('Something went wrong', 'newsbrief could not finish that command. The error was logged; try again in a moment.');
