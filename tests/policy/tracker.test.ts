@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.ts';
 import { seedCorpus } from '../../src/core/corpus/seedCorpus.ts';
 import type { PolicyAlertPayload } from '../../src/core/policy/policyEvents.ts';
 import type { PolicyFacts } from '../../src/core/policy/policyTracker.ts';
@@ -55,6 +56,13 @@ describe('policy state from the bundled corpus', () => {
     expect(temp.core.policies.events({}, 'us')).toHaveLength(1);
     const september = temp.core.policies.signals({ since: '2024-09-01', until: '2024-10-01' }, 'us');
     expect(september.items.map((s) => s.quote)).toContainEqual(expect.stringContaining('working that out'));
+  });
+
+  it('GIVEN a clock long after the coverage THEN "this week" is empty and the latest week of coverage still shows September', () => {
+    temp = tempCore({ seed: true, clock: new ManualClock('2026-01-01T00:00:00Z') });
+    const [us] = temp.core.policies.status('us');
+    expect(us!.thisWeek.text).toBe('no signals');
+    expect(us!.latestWeek).toMatchObject({ until: '2024-09-14T00:00:00.000Z', text: expect.stringMatching(/^urged by 2 sources, considering: 3/) });
   });
 
   it('GIVEN seeding is quiet THEN state changes but no alert is recorded or emitted', () => {

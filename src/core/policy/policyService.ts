@@ -27,6 +27,11 @@ export interface PolicyStatus {
   readonly signals: SignalSummary;
   /** The same over the last seven days by the clock. */
   readonly thisWeek: SignalSummary;
+  /**
+   * The seven days up to the newest signal: what "this week" meant when the coverage was
+   * current (the bundled corpus ends in September 2024). Null when there is no signal.
+   */
+  readonly latestWeek: SignalSummary | null;
 }
 
 export interface PolicyAlertView {
@@ -165,6 +170,15 @@ export class PolicyService {
       event,
       signals: this.signals(since ? { since } : {}, policy.id),
       thisWeek: this.signals({ since: new Date(now.getTime() - WEEK_MS).toISOString(), until }, policy.id),
+      latestWeek: this.latestWeek(policy.id),
     };
+  }
+
+  private latestWeek(policyId: string): SignalSummary | null {
+    const newest = this.store.latestSignalAt(policyId);
+    if (!newest) return null;
+    // The window ends just after the newest report's day, so that day counts in full.
+    const until = new Date(Date.parse(newest.slice(0, 10)) + 24 * 3600 * 1000);
+    return this.signals({ since: new Date(until.getTime() - WEEK_MS).toISOString(), until: until.toISOString() }, policyId);
   }
 }

@@ -146,6 +146,14 @@ export class PolicyStore {
       .all({ policyId: filter.policyId ?? null, since: filter.since ?? null, until: filter.until ?? null }) as StoredClaim[];
   }
 
+  /** Date of the newest considering / urged / denied claim of a policy. */
+  latestSignalAt(policyId: string): string | undefined {
+    return (this.db
+      .prepare("SELECT MAX(reported_at) FROM policy_claims WHERE policy_id = ? AND status IN ('considering', 'urged', 'denied')")
+      .pluck()
+      .get(policyId) as string | null) ?? undefined;
+  }
+
   insertAlert(eventId: number, policyId: string, sourceCount: number, at: string): number {
     return Number(
       this.db

@@ -27,9 +27,14 @@ function section(status: PolicyStatus): ReplySection {
     fields: [
       { name: status.since ? `Signals since ${status.since.slice(0, 10)}` : 'Signals', value: status.signals.text },
       { name: 'This week', value: status.thisWeek.text },
+      ...(status.latestWeek && status.thisWeek.text === 'no signals'
+        ? [{ name: `Latest week of coverage, to ${dayBefore(status.latestWeek.until!)}`, value: status.latestWeek.text }]
+        : []),
     ],
   };
 }
+
+const dayBefore = (iso: string): string => new Date(Date.parse(iso) - 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 const statusData = (status: PolicyStatus) => ({
   id: status.policy.id,
@@ -45,4 +50,5 @@ const statusData = (status: PolicyStatus) => ({
   evidence: status.event?.evidence ?? [],
   signals: { since: status.signals.since, sources: status.signals.sources, text: status.signals.text },
   thisWeek: { since: status.thisWeek.since, sources: status.thisWeek.sources, text: status.thisWeek.text },
+  latestWeek: status.latestWeek && { since: status.latestWeek.since, until: status.latestWeek.until, sources: status.latestWeek.sources, text: status.latestWeek.text },
 });
