@@ -156,6 +156,14 @@ describe.each<Mode>(['http', 'socket'])('/brief in Slack over %s', (mode) => {
     expect(bed.fake.responses[1]!.text).toBe('Posted to the channel.');
   });
 
+  it('runs the command again when Post to channel is clicked after a restart forgot the answer', async () => {
+    await bed.click(POST_TO_CHANNEL_ACTION, JSON.stringify({ id: 'from-before-the-restart', text: 'search Kharkiv' }));
+    await bed.fake.waitForResponses(1);
+    expect(bed.fake.posted).toHaveLength(1);
+    expect(json(bed.fake.posted[0])).toContain('CNN · 2024-05-30 · Biden gives Ukraine permission');
+    expect(json(bed.fake.posted[0])).toContain('Shared by alice');
+  });
+
   it('tells the person to invite the app when Post to channel hits a channel it is not in', async () => {
     await bed.slash('search Kharkiv', { channel: 'C9' });
     const [answer] = await bed.fake.waitForResponses(1);
