@@ -1,4 +1,5 @@
 import { checkBind } from '../bots/web/bindSafety.ts';
+import { feedStatus } from '../core/feedRegistry/feedRegistry.ts';
 import type { HealthFacts } from '../bots/web/routes/healthRoutes.ts';
 import { createWebServer, type WebServer } from '../bots/web/webServer.ts';
 import type { Runtime } from './runtime.ts';
@@ -9,8 +10,12 @@ import type { Service } from './services.ts';
 let current: WebServer | undefined;
 export const runningWebServer = (): WebServer | undefined => current;
 
-/** What /healthz reports beyond the database: every service's state, as `start` decided it. */
-const healthFacts = (): HealthFacts => ({ adapters: Object.fromEntries(serviceStates) });
+/** What /healthz reports beyond the database: feed health counts and every service's state. */
+function healthFacts(core: Runtime['core']): HealthFacts {
+  const counts = { ok: 0, failing: 0, paused: 0, new: 0 };
+  for (const feed of core.feeds.list()) counts[feedStatus(feed)] += 1;
+  return { feeds: counts, adapters: Object.fromEntries(serviceStates) };
+}
 
 /** The local web chat: always on, the only adapter when no platform token is set. */
 export const webService: Service = {
@@ -29,14 +34,17 @@ export const webService: Service = {
       token: config.WEB_TOKEN,
       rateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
       maxBodyBytes: config.WEB_MAX_BODY_BYTES,
-      health: healthFacts,
+      health: () => healthFacts(runtime.core),
     });
     const url = await server.listen();
+    // The outbox sender delivers alerts and digests for web channels through this port.
+    const unregister = runtime.core.delivery.ports.register(server.delivery);
     current = server;
     return {
       summary: `open ${url}${config.WEB_TOKEN ? '?token=<WEB_TOKEN>' : ''} and type a question, or /brief help`,
       async stop() {
         current = undefined;
+        unregister();
         await server.close();
       },
     };

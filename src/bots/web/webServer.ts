@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { Core } from '../../core/core.ts';
 import { errorReply } from '../../core/reply.ts';
 import { UserFacingError } from '../../core/result.ts';
@@ -47,7 +47,8 @@ export function createWebServer(options: WebServerOptions): WebServer {
   const app = Fastify({
     // pino's own type is stricter than Fastify's logger interface; the instance is the same.
     loggerInstance: core.logger.child({ adapter: 'web' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // One line per request would drown the feed and delivery logs; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.maxBodyBytes,
     // Event streams never end by themselves; the hub ends them in preClose.
     forceCloseConnections: true,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Logger } from '../../core/logger.ts';
+import { openDemoRuntime, startDemo } from '../demo/demoRuntime.ts';
 import { openRuntime, type GlobalOptions, type Runtime } from '../runtime.ts';
 import { UserFacingError } from '../../core/result.ts';
 import { serviceStates } from '../serviceStates.ts';
@@ -72,16 +73,21 @@ export function registerStart(program: Command): void {
   program
     .command('start')
     .description('run the bot: web chat, configured chat platforms, feed polling and schedules')
-    .action(async (_options: unknown, cmd: Command) => {
-      const runtime = openRuntime(cmd.optsWithGlobals<GlobalOptions>());
+    .option('--demo', 'replay the corpus and a sample feed on a fast clock (throwaway database): an alert and a digest within a minute')
+    .action(async (options: { demo?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const demoRuntime = options.demo ? openDemoRuntime(globals) : undefined;
+      const runtime = demoRuntime ?? openRuntime(globals);
       refuseUnsafe(runtime);
       const stopped = untilSignal(runtime.logger);
       const running: Started[] = [];
       const lines = await startServices(runtime, running);
+      const demo = demoRuntime ? startDemo(demoRuntime, lines) : undefined;
       process.stderr.write(
         [`newsbrief — corpus: ${runtime.core.articles.count()} articles in ${runtime.config.NEWSBRIEF_DB}`, ...lines, 'Press Ctrl-C to stop.'].join('\n') + '\n',
       );
       await stopped;
+      demo?.stop();
       await stopServices(running, runtime.logger);
       runtime.core.close();
       process.stderr.write('newsbrief stopped; database closed.\n');

@@ -8,7 +8,7 @@ export interface HealthFacts {
   /** Each service `start` knows and its state: on, off (not configured) or failed. */
   readonly adapters?: Readonly<Record<string, string>>;
   /** Feed health counts, once feed polling exists; undefined means "not known". */
-  readonly feeds?: { readonly ok: number; readonly failing: number; readonly paused?: number } | undefined;
+  readonly feeds?: { readonly ok: number; readonly failing: number; readonly paused?: number; readonly new?: number } | undefined;
 }
 
 export interface HealthOptions {
