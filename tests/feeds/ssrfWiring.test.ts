@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const guarded = (allowHosts: string[]) =>
-  httpFeedSource(guardedAgent({ allowHosts, connectTimeoutMs: 1000 }), { ...DEFAULT_FETCH_LIMITS, deadlineMs: 3000 }, new ManualClock('2024-09-14T12:00:00Z'));
+  httpFeedSource(guardedAgent({ allowHosts, connectTimeoutMs: 10_000 }), { ...DEFAULT_FETCH_LIMITS, deadlineMs: 15_000 }, new ManualClock('2024-09-14T12:00:00Z'));
 
 describe('the SSRF guard with no hosts allowed', () => {
   it.each([
