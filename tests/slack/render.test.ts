@@ -107,4 +107,14 @@ describe('Slack rendering of a Reply', () => {
     expect(message!.text.length).toBeGreaterThan(0);
     expect(blockKitProblem(message!)).toBeUndefined();
   });
+
+  it('keeps a source line with a huge outlet, title and URL one whole link inside the 2,000-character limit', () => {
+    const huge = { outlet: '&'.repeat(1000), title: '<'.repeat(1000), url: `https://a.example/${'p'.repeat(980)}`, publishedAt: '2024-09-13' };
+    const [message] = renderReply({ kind: 'digest', title: 't', sections: [{ sources: [huge] }] });
+    const line = (message!.blocks[1] as { elements: { text: string }[] }).elements[0]!.text;
+    expect(line.length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
+    expect(links(message!)).toHaveLength(1);
+    expect(line.endsWith('>')).toBe(true);
+    expect(blockKitProblem(message!)).toBeUndefined();
+  });
 });

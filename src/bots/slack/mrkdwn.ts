@@ -25,13 +25,6 @@ export function safeUrl(url: string | undefined): string | undefined {
   return href.length <= 1000 ? href : undefined;
 }
 
-/** `<url|label>` with the label escaped, or the escaped label alone when the URL is unsafe. */
-export function mrkdwnLink(url: string | undefined, label: string): string {
-  const href = safeUrl(url);
-  const text = escapeMrkdwn(label);
-  return href ? `<${href}|${text}>` : text;
-}
-
 /**
  * Shortens to at most `max` characters with an ellipsis, never cutting an escape entity
  * (`&amp;`) in half, which Slack would show as a stray `&am`.

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Quote, Reply, ReplySection, Source } from '../../core/reply.ts';
-import { escapeMrkdwn, mrkdwnLink, safeUrl, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, safeUrl, truncate } from './mrkdwn.ts';
 import { splitText } from './splitText.ts';
 
 type Block = types.KnownBlock;
@@ -99,12 +99,17 @@ function fieldBlocks(fields: NonNullable<ReplySection['fields']>): Block[] {
   return blocks;
 }
 
-/** "CNN · 2024-05-30 · <link|title>": the order people read a citation in. */
+/**
+ * "CNN · 2024-05-30 · <link|title>": the order people read a citation in. Each part is capped
+ * after escaping (outlet 200, title 300, URL 1,000 characters), so the line always fits a
+ * 2,000-character context element whole and a link is never cut open.
+ */
 export function sourceLine(source: Source): string {
-  const parts = [escapeMrkdwn(truncate(source.outlet ?? 'unknown outlet', 100))];
+  const parts = [truncate(escapeMrkdwn(source.outlet ?? 'unknown outlet'), 200)];
   if (source.publishedAt) parts.push(escapeMrkdwn(source.publishedAt.slice(0, 10)));
-  const label = truncate(source.title ?? source.url ?? '', 200);
-  if (label) parts.push(mrkdwnLink(source.url, label));
+  const label = truncate(escapeMrkdwn(source.title ?? source.url ?? ''), 300);
+  const href = safeUrl(source.url);
+  if (label) parts.push(href ? `<${href}|${label}>` : label);
   return parts.join(' · ');
 }
 
