@@ -6,6 +6,7 @@ import { createFeedRegistry } from './feedRegistry/createFeedRegistry.ts';
 import type { FeedRegistry } from './feedRegistry/feedRegistry.ts';
 import { Ingestor } from './ingest/ingestor.ts';
 import { silentLogger } from './logger.ts';
+import { connectPolicies } from './outbox/connectPolicies.ts';
 import { createDelivery, type Delivery } from './outbox/createDelivery.ts';
 import { CoreMetrics, countIngested } from './metrics.ts';
 import { CorpusSearch } from './search/corpusSearch.ts';
@@ -68,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
   // Claims → state → events with evidence; emits policy/event-* inside the ingest transaction.
   const policies = createPolicies(db, articles, clock, events, logger);
   ingestor.addStage(policies.stage);
+  connectPolicies(delivery, events, policies.service, logger);
   const delivery = createDelivery(db, articles, clock, logger, options.config?.DIGEST_CATCHUP_MAX_HOURS);
   let closed = false;
   return {

@@ -28,9 +28,9 @@ export class DigestBuilder {
 
   build(window: DigestWindow, channel?: ChannelRef): Digest {
     const articles = this.sources.articles?.(channel, window) ?? this.articles.list({ since: window.since, until: window.until });
-    const eventArticles = this.sources.policyEventArticles?.(window) ?? new Set<number>();
-    const ranked = groupArticles(articles)
-      .map((group) => ({ group, rank: this.rank(group, eventArticles, channel) }))
+    const eventOf = this.sources.policyEventOf?.(window) ?? (() => undefined);
+    const ranked = groupArticles(articles, eventOf)
+      .map((group) => ({ group, rank: this.rank(group, eventOf, channel) }))
       .sort((a, b) => compareRanks(a.rank, b.rank));
     const stories = ranked.slice(0, MAX_STORIES).map(({ group }) => this.story(group));
     return {
@@ -49,8 +49,8 @@ export class DigestBuilder {
     return this.sources.signals?.(window) ?? [];
   }
 
-  private rank(group: ArticleGroup, eventArticles: ReadonlySet<number>, channel?: ChannelRef): number[] {
-    const hasEvent = group.articles.some((a) => eventArticles.has(a.id)) ? 1 : 0;
+  private rank(group: ArticleGroup, eventOf: (article: Article) => number | undefined, channel?: ChannelRef): number[] {
+    const hasEvent = group.articles.some((a) => eventOf(a) !== undefined) ? 1 : 0;
     const outlets = new Set(group.articles.map(outletOf)).size;
     const weight = Math.max(0, ...group.articles.map((a) => this.sources.topicWeight?.(channel, a.id) ?? 0));
     const newest = Math.max(...group.articles.map((a) => Date.parse(a.publishedAt ?? a.fetchedAt)));

@@ -4,11 +4,11 @@ import type { Digest, PolicyStatusLine } from './digest.ts';
 const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : 'unknown date');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "No change: US long-range strikes — limited (since 2024-05-30)" or "CHANGED: …". */
+/** "No change: US weapons …: Limited (over the border) — …, since 2024-05-30" or "CHANGED: …". */
 export function statusText(status: readonly PolicyStatusLine[]): string {
   if (status.length === 0) return 'Policy status: no policy is tracked yet.';
   return status
-    .map((line) => `${line.changed ? 'CHANGED' : 'No change'}: ${line.policy} — ${line.state} (since ${day(line.since)})`)
+    .map((line) => `${line.changed ? 'CHANGED' : 'No change'}: ${line.policy}: ${line.state}${line.since ? `, since ${day(line.since)}` : ''}`)
     .join('\n');
 }
 
@@ -17,7 +17,7 @@ export function countsText(counts: Digest['counts']): string {
 }
 
 /**
- * The digest as people read it: the policy status line and the week's signals first, then one
+ * The digest as people read it: the policy status line and the window's signals first, then one
  * section per story with its sources, then the counts. A quiet window is one line.
  */
 export function digestReply(digest: Digest, signals: readonly string[] = []): Reply {
@@ -32,7 +32,7 @@ export function digestReply(digest: Digest, signals: readonly string[] = []): Re
     };
   }
   const sections: ReplySection[] = [{ text: statusText(digest.status) }];
-  if (signals.length > 0) sections.push({ heading: "This week's signals", text: signals.map((s) => `• ${s}`).join('\n') });
+  if (signals.length > 0) sections.push({ heading: 'Signals', text: signals.map((s) => `• ${s}`).join('\n') });
   for (const story of digest.stories) {
     sections.push({
       heading: story.headline,

@@ -14,8 +14,11 @@ export interface DigestSources {
   readonly topicWeight?: (channel: ChannelRef | undefined, articleId: number) => number;
   /** Each tracked policy's state at `until`; fallback: none tracked. */
   readonly policyStatus?: (window: DigestWindow) => readonly PolicyStatusLine[];
-  /** Articles that are evidence of a policy event inside the window: those entries rank first. */
-  readonly policyEventArticles?: (window: DigestWindow) => ReadonlySet<number>;
+  /**
+   * The policy event (in the window) an article is evidence of, if any. Those entries rank first,
+   * and reports of one event are one entry.
+   */
+  readonly policyEventOf?: (window: DigestWindow) => (article: Article) => number | undefined;
   /** One-line signals for the window ("under pressure: 4 sources this week"). */
   readonly signals?: (window: DigestWindow) => readonly string[];
 }

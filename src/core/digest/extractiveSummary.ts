@@ -1,5 +1,5 @@
 import type { Sentence } from '../store/articleStore.ts';
-import { sharedCount, titleTerms } from './titleTerms.ts';
+import { overlap, sharedCount, titleTerms } from './titleTerms.ts';
 
 const MIN_CHARS = 40;
 const MAX_CHARS = 320;
@@ -26,5 +26,7 @@ export function extractiveSummary(sentencesByArticle: readonly (readonly Sentenc
     .slice(0, 2);
   if (picked.length === 0) return sentencesByArticle.flat()[0]?.text.slice(0, MAX_CHARS) ?? '';
   const [first, second] = picked;
+  // A second sentence only when it adds something: two outlets' versions of one lead read as a stutter.
+  if (second && overlap(titleTerms(first!.text), titleTerms(second.text)) >= 0.5) return first!.text;
   return second && first!.text.length + second.text.length <= MAX_CHARS * 1.5 ? `${first!.text} ${second.text}` : first!.text;
 }

@@ -7,7 +7,12 @@ import type { Reply } from '../reply.ts';
 export interface PolicyAlert {
   /** Stable id of the event: with the channel, the alert's idempotency key. */
   readonly eventId: string | number;
+  /** The policy id, what `/brief subscribe alerts <policy>` names. */
   readonly policy: string;
+  /** Its name for people ("US weapons against targets inside Russia"); the id when absent. */
+  readonly policyName?: string;
+  /** The new state in words. */
+  readonly what?: string;
   /** "permitted (Kursk)"; `previousState` "limited (near Kharkiv)". */
   readonly state: string;
   readonly previousState?: string;
@@ -32,10 +37,10 @@ export function alertReply(alert: PolicyAlert): Reply {
   const outlets = new Set(alert.evidence.map((e) => e.outlet ?? 'unknown outlet'));
   return {
     kind: 'alert',
-    title: `CHANGED: ${alert.policy} — ${change}`,
+    title: `CHANGED: ${alert.policyName ?? alert.policy} — ${change}`,
     sections: [
       {
-        ...(alert.status ? { text: `Status: ${alert.status}` } : {}),
+        ...(alert.what || alert.status ? { text: [alert.what, alert.status ? `(${alert.status})` : ''].filter(Boolean).join(' ') } : {}),
         quotes: alert.evidence.map((e) => ({
           text: e.quote,
           sources: [{ outlet: e.outlet ?? undefined, title: e.title ?? undefined, url: e.url ?? undefined, publishedAt: e.publishedAt ?? undefined }],
