@@ -69,8 +69,8 @@ export function createCore(options: CoreOptions): Core {
   // Claims → state → events with evidence; emits policy/event-* inside the ingest transaction.
   const policies = createPolicies(db, articles, clock, events, logger);
   ingestor.addStage(policies.stage);
-  connectPolicies(delivery, events, policies.service, logger);
   const delivery = createDelivery(db, articles, clock, logger, options.config?.DIGEST_CATCHUP_MAX_HOURS);
+  connectPolicies(delivery, events, policies.service, logger);
   let closed = false;
   return {
     db,
