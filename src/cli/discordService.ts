@@ -11,7 +11,13 @@ export const discordService: Service = {
   wanted: ({ config }) => (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID ? { on: true } : { on: false, reason: 'set DISCORD_TOKEN and DISCORD_APPLICATION_ID to answer /brief in Discord' }),
   async start(runtime: Runtime) {
     const { config, core, logger } = runtime;
-    const bot = await startDiscordBot({ core, logger, token: config.DISCORD_TOKEN!, apiUrl: config.DISCORD_API_URL });
+    const bot = await startDiscordBot({
+      core,
+      logger,
+      token: config.DISCORD_TOKEN!,
+      apiUrl: config.DISCORD_API_URL,
+      alertRoleFor: (channel) => core.channelSettings.alertRole(channel),
+    });
     const unregister = core.delivery.ports.register(bot.delivery);
     return {
       summary: `${bot.summary}; run "newsbrief discord register" once to publish /brief`,

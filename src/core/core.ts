@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
+import { ChannelSettingsStore } from './channelSettings/channelSettingsStore.ts';
 import { CoreEvents } from './events.ts';
 import { createFeedRegistry } from './feedRegistry/createFeedRegistry.ts';
 import type { FeedRegistry } from './feedRegistry/feedRegistry.ts';
@@ -41,6 +42,8 @@ export interface Core {
   readonly feeds: FeedRegistry;
   /** Subscriptions, digests, alerts and the durable outbox (issue #7). */
   readonly delivery: Delivery;
+  /** Per-channel operator choices, e.g. the role a policy alert pings (issue #9). */
+  readonly channelSettings: ChannelSettingsStore;
   close(): void;
 }
 
@@ -85,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     metrics,
     feeds,
     delivery,
+    channelSettings: new ChannelSettingsStore(db, clock),
     close() {
       if (closed) return;
       closed = true;

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, REST, type ClientOptions } from 'discord.js';
 import type { Logger } from 'pino';
+import type { ChannelRef } from '../../core/commands/command.ts';
 import type { Core } from '../../core/core.ts';
 import { coreLookups, type AutocompleteSources } from './autocomplete.ts';
 import { DiscordDelivery } from './discordDelivery.ts';
@@ -13,6 +14,8 @@ export interface DiscordBotOptions {
   readonly apiUrl?: string | undefined;
   readonly sources?: AutocompleteSources;
   readonly run?: InteractionDeps['run'];
+  /** The role to ping above policy alerts in a channel (core.channelSettings), for the delivery port. */
+  readonly alertRoleFor?: (channel: ChannelRef) => string | undefined;
   /** How long to wait for READY before giving up on start (ms). */
   readonly readyTimeoutMs?: number;
 }
@@ -60,7 +63,7 @@ export async function startDiscordBot(options: DiscordBotOptions): Promise<Disco
     await client.destroy();
     throw error;
   }
-  const delivery = new DiscordDelivery(client.rest, logger);
+  const delivery = new DiscordDelivery(client.rest, logger, options.alertRoleFor ? { alertRoleFor: options.alertRoleFor } : {});
   return {
     client,
     delivery,

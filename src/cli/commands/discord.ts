@@ -3,11 +3,11 @@ import { registerCommands, restClient, type Registration } from '../../bots/disc
 import type { Config } from '../../core/config/config.ts';
 import { UserFacingError } from '../../core/result.ts';
 import { printResult } from '../output.ts';
-import { loadCliConfig, type GlobalOptions } from '../runtime.ts';
+import { loadCliConfig, withRuntime, type GlobalOptions } from '../runtime.ts';
 
 /** `newsbrief discord register [--guild <id>]`: publish the slash commands (idempotent). */
 export function registerDiscord(program: Command): void {
-  const discord = program.command('discord').description('Discord: register the /brief slash commands');
+  const discord = program.command('discord').description('Discord: register the /brief slash commands, choose the alert role per channel');
   discord
     .command('register')
     .description('register /brief and /brief-admin (in one server with --guild, instantly; else globally); running it again changes nothing')
@@ -19,6 +19,28 @@ export function registerDiscord(program: Command): void {
       printResult(globals.json, registration, () =>
         `Registered ${registration.commands.map((c) => `/${c.name}`).join(' and ')} ${registration.scope === 'guild' ? `in server ${registration.guildId} (visible now)` : 'globally (may take up to an hour to appear)'}.`,
       );
+    });
+  discord
+    .command('alert-role')
+    .description('the role pinged above policy alerts in one channel (digests and answers never ping); shows it without --role or --clear')
+    .requiredOption('--guild <id>', 'the server (guild) id')
+    .requiredOption('--channel <id>', 'the channel id')
+    .option('--role <id>', 'the role id to ping (Developer Mode → Copy Role ID)')
+    .option('--clear', 'ping nobody above alerts in this channel')
+    .option('--json', 'print JSON: {guild, channel, role}')
+    .action(async (options: { guild: string; channel: string; role?: string; clear?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      await withRuntime(globals, ({ core }) => {
+        const channel = { platform: 'discord', workspace: options.guild, channel: options.channel } as const;
+        if (options.role !== undefined || options.clear) {
+          const set = core.channelSettings.setAlertRole(channel, options.clear ? undefined : options.role);
+          if (!set.ok) throw new UserFacingError(set.error.code, set.error.message);
+        }
+        const role = core.channelSettings.alertRole(channel) ?? null;
+        printResult(globals.json, { guild: options.guild, channel: options.channel, role }, () =>
+          role ? `Policy alerts in channel ${options.channel} ping role ${role}.` : `Policy alerts in channel ${options.channel} ping nobody.`,
+        );
+      });
     });
 }
 
