@@ -47,8 +47,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { settings, core } = options;
   const logger = (options.logger ?? core.logger).child({ adapter: 'slack' });
   // A fresh object per client: Socket Mode mutates the options it is given.
-  const clientOptions = (): webApi.WebClientOptions => ({
-    retryConfig: INTERACTIVE_RETRIES,
+  const clientOptions = (retryConfig?: webApi.RetryOptions): webApi.WebClientOptions => ({
+    ...(retryConfig ? { retryConfig } : {}),
     timeout: 15_000,
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     ...options.clientOptions,
@@ -56,10 +56,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
   const transport =
     settings.mode === 'socket'
-      ? { socketMode: true, appToken: settings.appToken }
+      ? {
+          socketMode: true,
+          appToken: settings.appToken,
+          // The Socket Mode client keeps its own patient retry policy for apps.connections.open:
+          // when it gives up on a reconnect, the library rejects where nobody can catch it and
+          // the whole process (web chat included) would stop.
+          installerOptions: { clientOptions: clientOptions() },
+        }
       : { signingSecret: settings.signingSecret, port: settings.port };
-  const app = new App({ token: settings.botToken, ...transport, logger: boltLogger(logger), clientOptions: clientOptions(), deferInitialization: true });
-  const deliveryClient = new webApi.WebClient(settings.botToken, { ...clientOptions(), rejectRateLimitedCalls: true });
+  const app = new App({ token: settings.botToken, ...transport, logger: boltLogger(logger), clientOptions: clientOptions(INTERACTIVE_RETRIES), deferInitialization: true });
+  const deliveryClient = new webApi.WebClient(settings.botToken, { ...clientOptions(INTERACTIVE_RETRIES), rejectRateLimitedCalls: true });
   const delivery = new SlackDeliveryPort(deliveryClient, { logger, ...(options.deliveryInlineRetryMaxMs === undefined ? {} : { inlineRetryMaxMs: options.deliveryInlineRetryMaxMs }) });
   const deps: AdapterDeps = {
     core,
