@@ -1,0 +1,100 @@
+/**
+ * `npm run bench -- match [--json] [--topics=10000] [--items=20000] [--naive-items=1000]`
+ *
+ * The percolator against its two bounds, in one run on the same items:
+ * - naive: every topic's query evaluated on every item (evaluate.ts, the reference);
+ * - floor: the bare tokenizer, since matching cannot be cheaper than reading the text once.
+ * Checks that index and naive agree on every item both saw. The naive pass runs on the first
+ * `naive-items` items only (10,000 topics × 20,000 items would take minutes); its rate is
+ * still items per second.
+ */
+import type { BenchOptions } from '../run.ts';
+import { evaluate, plainDoc } from '../../src/core/topics/evaluate.ts';
+import type { QueryNode } from '../../src/core/topics/queryAst.ts';
+import { parseQuery } from '../../src/core/topics/queryParser.ts';
+import { TopicIndex } from '../../src/core/topics/topicIndex.ts';
+import { tokenizeFields } from '../../src/core/topics/tokenize.ts';
+import { benchItems, benchTopics, type BenchItem } from './matchWorkload.ts';
+
+const flag = (args: readonly string[], name: string, fallback: number): number => {
+  const found = args.find((a) => a.startsWith(`--${name}=`));
+  return found ? Number(found.slice(name.length + 3)) : fallback;
+};
+
+const fieldsOf = (item: BenchItem) => [item.title, item.summary, item.content];
+
+/** Best of `runs` timings, in items per second: the machine is shared, noise only slows. */
+function rate(items: number, runs: number, work: () => void): number {
+  let best = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return Math.round((items / best) * 1000);
+}
+
+function buildIndex(queries: readonly { id: string; node: QueryNode }[]): TopicIndex<string> {
+  const index = new TopicIndex<string>();
+  for (const { id, node } of queries) index.add(id, node);
+  return index;
+}
+
+export async function run(options: BenchOptions): Promise<Record<string, unknown>> {
+  const topicCount = flag(options.args, 'topics', 10_000);
+  const itemCount = flag(options.args, 'items', 20_000);
+  const naiveCount = Math.min(itemCount, flag(options.args, 'naive-items', 1000));
+  const { items, source } = benchItems(itemCount);
+  const parsed = benchTopics(topicCount, items).map(({ id, query }) => ({ id, result: parseQuery(query) }));
+  const queries = parsed.flatMap(({ id, result }) => (result.ok ? [{ id, node: result.value }] : []));
+
+  for (const item of items) tokenizeFields(fieldsOf(item)); // warm the lexicon and the JIT
+  const tokenizeItemsPerSec = rate(items.length, 2, () => {
+    for (const item of items) tokenizeFields(fieldsOf(item));
+  });
+
+  const buildStart = performance.now();
+  const index = buildIndex(queries);
+  const indexBuildMs = Math.round(performance.now() - buildStart);
+  const heapMb = Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
+  const indexed: string[][] = [];
+  const itemsPerSec = rate(items.length, 2, () => {
+    indexed.length = 0;
+    for (const item of items) indexed.push(index.match(tokenizeFields(fieldsOf(item))));
+  });
+
+  const small = buildIndex(queries.slice(0, 10));
+  const itemsPerSecAt10Topics = rate(items.length, 2, () => {
+    for (const item of items) small.match(tokenizeFields(fieldsOf(item)));
+  });
+
+  const naive: string[][] = [];
+  const naiveItemsPerSec = rate(naiveCount, 1, () => {
+    for (const item of items.slice(0, naiveCount)) {
+      const doc = plainDoc(tokenizeFields(fieldsOf(item)));
+      naive.push(queries.filter((q) => evaluate(q.node, doc)).map((q) => q.id));
+    }
+  });
+  const mismatches = naive.filter((ids, i) => ids.join() !== indexed[i]!.join()).length;
+  const matches = indexed.reduce((sum, ids) => sum + ids.length, 0);
+
+  return {
+    topics: queries.length,
+    items: items.length,
+    itemsPerSec,
+    naiveItemsPerSec,
+    speedup: Math.round((itemsPerSec / naiveItemsPerSec) * 10) / 10,
+    tokenizeItemsPerSec,
+    limitRatio: Math.round((itemsPerSec / tokenizeItemsPerSec) * 100) / 100,
+    heapMb,
+    itemsPerSecAt10Topics,
+    identical: mismatches === 0,
+    naiveItems: naiveCount,
+    mismatchedItems: mismatches,
+    matchesPerItem: Math.round((matches / items.length) * 10) / 10,
+    refusedTopics: parsed.length - queries.length,
+    avgItemBytes: Math.round(items.reduce((sum, item) => sum + fieldsOf(item).join(' ').length, 0) / items.length),
+    indexBuildMs,
+    text: source,
+  };
+}

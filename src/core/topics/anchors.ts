@@ -1,0 +1,109 @@
+import { COMMON_STEMS } from './commonWords.ts';
+import type { QueryNode } from './queryAst.ts';
+
+/**
+ * The words (or prefixes) under which a topic is filed in the index: every item the topic
+ * matches contains at least one of them, so an item whose words select none of them cannot
+ * match and is never evaluated. This is the "presearcher" of Lucene Monitor / percolators.
+ *
+ *   term x          → {x}
+ *   "a b c" phrase  → {the rarest-looking of a, b, c}
+ *   prefix*         → {prefix*}
+ *   A AND B AND …   → the anchors of the most selective child (one is enough: all must match)
+ *   A OR B OR …     → the union of every child's anchors (any may be the one that matches)
+ *   NOT A           → none (an item can match without containing anything)
+ *
+ * `null` means the query can match an item that contains none of its words (`-Russia`,
+ * `a OR -b`): such a query cannot be indexed, and it would match nearly every item anyway,
+ * so it is refused with a reason.
+ */
+export interface Anchor {
+  readonly kind: 'stem' | 'prefix';
+  readonly value: string;
+}
+
+interface Weighted {
+  readonly anchors: readonly Anchor[];
+  /** How selective the set is: the weight of its weakest member (higher = fewer items). */
+  readonly weight: number;
+}
+
+/** Longer words are rarer; the most common news words are nearly useless as a filter. */
+const stemWeight = (stem: string): number => (COMMON_STEMS.has(stem) ? 0.5 : Math.min(stem.length, 12));
+
+function analyse(node: QueryNode): Weighted | null {
+  switch (node.kind) {
+    case 'term':
+      return { anchors: [{ kind: 'stem', value: node.stem }], weight: stemWeight(node.stem) };
+    case 'phrase': {
+      const best = [...node.stems].sort((a, b) => stemWeight(b) - stemWeight(a))[0]!;
+      // A phrase is rarer than its rarest word alone; the bonus prefers phrases in an AND.
+      return { anchors: [{ kind: 'stem', value: best }], weight: stemWeight(best) + 2 };
+    }
+    case 'prefix':
+      return { anchors: [{ kind: 'prefix', value: node.prefix }], weight: node.prefix.length - 1 };
+    case 'not':
+      return null;
+    case 'and':
+      return bestOf(node.children.map(analyse));
+    case 'or':
+      return unionOf(node.children.map(analyse));
+  }
+}
+
+function bestOf(options: (Weighted | null)[]): Weighted | null {
+  let best: Weighted | null = null;
+  for (const option of options) {
+    if (!option) continue;
+    const better = !best || option.weight > best.weight || (option.weight === best.weight && option.anchors.length < best.anchors.length);
+    if (better) best = option;
+  }
+  return best;
+}
+
+function unionOf(options: (Weighted | null)[]): Weighted | null {
+  if (options.some((option) => option === null)) return null;
+  const present = options as Weighted[];
+  const seen = new Map<string, Anchor>();
+  for (const option of present) for (const anchor of option.anchors) seen.set(`${anchor.kind}:${anchor.value}`, anchor);
+  return { anchors: [...seen.values()], weight: Math.min(...present.map((option) => option.weight)) };
+}
+
+/**
+ * One or two anchor groups: an item is a candidate only when it holds an anchor of every
+ * group. A top-level AND gives its two most selective children as two groups (both must
+ * match, so both must be present), which halves and halves again the topics to verify.
+ */
+export function anchorGroupsOf(node: QueryNode): (readonly Anchor[])[] | null {
+  if (node.kind !== 'and') {
+    const anchors = anchorsOf(node);
+    return anchors ? [anchors] : null;
+  }
+  const ranked = node.children
+    .map(analyse)
+    .filter((option): option is Weighted => option !== null)
+    .sort((a, b) => b.weight - a.weight || a.anchors.length - b.anchors.length);
+  return ranked.length === 0 ? null : ranked.slice(0, 2).map((option) => option.anchors);
+}
+
+/**
+ * True when holding a word of each anchor group already means a match, so the index skips
+ * verification: a word, an OR of words, or an AND of two of those (`atacms`,
+ * `(nato OR pentagon) missile`). Phrases and exclusions always need a check.
+ */
+export function matchedByAnchors(node: QueryNode): boolean {
+  const plain = (n: QueryNode): boolean =>
+    n.kind === 'term' || n.kind === 'prefix' || (n.kind === 'or' && n.children.every((c) => c.kind === 'term' || c.kind === 'prefix'));
+  if (node.kind === 'and') return node.children.length <= 2 && node.children.every(plain);
+  return plain(node);
+}
+
+/** How selective a query is (higher = fewer items), or null when it has no anchors. */
+export function selectivity(node: QueryNode): number | null {
+  return analyse(node)?.weight ?? null;
+}
+
+/** The anchors of a query, or null when it can match without containing any of its words. */
+export function anchorsOf(node: QueryNode): readonly Anchor[] | null {
+  return analyse(node)?.anchors ?? null;
+}

@@ -1,0 +1,161 @@
+import type { Lexicon } from './lexicon.ts';
+import type { QueryNode } from './queryAst.ts';
+import type { Tokens } from './tokenize.ts';
+
+/** A word or prefix some topic uses, as the index tracks it (see topicIndex.ts). */
+export interface Slot {
+  readonly kind: 'stem' | 'prefix';
+  readonly value: string;
+  /** Index into the index's `seen` array: the item number when it last occurred. */
+  readonly id: number;
+  /** How many topic leaves refer to it; the slot goes when the last one does. */
+  refs: number;
+  /** How many phrases start with it: only then are its positions recorded (below). */
+  phraseStarts: number;
+  /** Where it occurs in item number `positionsItem`: phrases check only from there. */
+  readonly positions: number[];
+  positionsItem: number;
+}
+
+/** What verification reads while one item is matched. */
+export interface MatchState {
+  item: number;
+  tokens: Tokens;
+  /** Per slot id, the number of the item it last occurred in. */
+  seen: Int32Array;
+  readonly lexicon: Lexicon;
+}
+
+export interface SlotSource {
+  stemSlot(stem: string): Slot;
+  prefixSlot(prefix: string): Slot;
+}
+
+export interface PhraseCode {
+  readonly slots: readonly Slot[];
+  readonly stems: readonly string[];
+  /** Lexicon ids of the stems, resolved once per lexicon generation. */
+  ids: number[];
+  generation: number;
+}
+
+/**
+ * A query as a flat program: `[op, length, operand…]` per node, children inline. Verifying
+ * one of 10,000 topics must not chase pointers through a tree of objects — with closures or
+ * node objects each check cost ~0.5–1 µs in cache misses; the program is one contiguous
+ * array, and a leaf is one read of the shared `seen` array.
+ *
+ *   LEAF   [0, 3, slotId]           the word or prefix occurred in this item
+ *   PHRASE [1, 3, phraseIndex]      its words occurred, in a row
+ *   NOT    [2, 2 + n, child]
+ *   AND    [3, 2 + n, children…]    children ordered rarest-first, so most fail at once
+ *   OR     [4, 2 + n, children…]
+ */
+export interface CompiledQuery {
+  readonly code: Int32Array;
+  readonly phrases: readonly PhraseCode[];
+  /**
+   * A word the query cannot match without (a leaf of its top AND, other than the anchor), or
+   * -1: the index rejects most candidates on this one read before running the program.
+   */
+  readonly requiredSlot: number;
+}
+
+const LEAF = 0;
+const PHRASE = 1;
+const NOT = 2;
+const AND = 3;
+const OR = 4;
+
+/**
+ * The order an AND checks its children in: the anchor (the most selective child, under which
+ * the topic is filed, so usually present) last; the others rarest first, since a rare word
+ * is the likeliest to be missing and end the check; exclusions after them.
+ */
+function checkingOrder(children: readonly QueryNode[], weight: (node: QueryNode) => number | null): QueryNode[] {
+  const weighed = children.map((node) => ({ node, weight: weight(node) }));
+  const positives = weighed.filter((c) => c.weight !== null).sort((a, b) => b.weight! - a.weight!);
+  const negatives = weighed.filter((c) => c.weight === null);
+  return [...positives.slice(1), ...positives.slice(0, 1), ...negatives].map((c) => c.node);
+}
+
+/** `weight` is the selectivity of a node (anchors.ts): higher means fewer items contain it. */
+export function compileQuery(query: QueryNode, slots: SlotSource, weight: (node: QueryNode) => number | null): CompiledQuery {
+  const code: number[] = [];
+  const phrases: PhraseCode[] = [];
+  const emit = (node: QueryNode): void => {
+    const start = code.length;
+    switch (node.kind) {
+      case 'term':
+      case 'prefix':
+        code.push(LEAF, 3, (node.kind === 'term' ? slots.stemSlot(node.stem) : slots.prefixSlot(node.prefix)).id);
+        return;
+      case 'phrase':
+        code.push(PHRASE, 3, phrases.length);
+        phrases.push({ slots: node.stems.map((stem) => slots.stemSlot(stem)), stems: node.stems, ids: [], generation: -1 });
+        return;
+      case 'not':
+        code.push(NOT, 0);
+        emit(node.child);
+        break;
+      case 'and':
+        code.push(AND, 0);
+        checkingOrder(node.children, weight).forEach(emit);
+        break;
+      case 'or':
+        code.push(OR, 0);
+        node.children.forEach(emit);
+        break;
+    }
+    code[start + 1] = code.length - start;
+  };
+  emit(query);
+  return { code: Int32Array.from(code), phrases, requiredSlot: query.kind === 'and' && code[2] === LEAF ? code[4]! : -1 };
+}
+
+/** Whether the item being matched (state.item) satisfies the compiled query. */
+export function verify(query: CompiledQuery, state: MatchState): boolean {
+  return run(query, 0, state);
+}
+
+function run(query: CompiledQuery, pc: number, state: MatchState): boolean {
+  const code = query.code;
+  switch (code[pc]) {
+    case LEAF:
+      return state.seen[code[pc + 2]!] === state.item;
+    case AND: {
+      const end = pc + code[pc + 1]!;
+      for (let child = pc + 2; child < end; child += code[child + 1]!) if (!run(query, child, state)) return false;
+      return true;
+    }
+    case OR: {
+      const end = pc + code[pc + 1]!;
+      for (let child = pc + 2; child < end; child += code[child + 1]!) if (run(query, child, state)) return true;
+      return false;
+    }
+    case NOT:
+      return !run(query, pc + 2, state);
+    default:
+      return phraseOccurs(query.phrases[code[pc + 2]!]!, state);
+  }
+}
+
+function phraseOccurs(phrase: PhraseCode, state: MatchState): boolean {
+  for (const slot of phrase.slots) if (state.seen[slot.id] !== state.item) return false;
+  const { lexicon, tokens } = state;
+  if (phrase.generation !== tokens.generation) {
+    phrase.ids = phrase.stems.map((stem) => lexicon.intern(stem));
+    phrase.generation = tokens.generation;
+  }
+  const { ids } = phrase;
+  const words = tokens.words;
+  outer: for (const start of phrase.slots[0]!.positions) {
+    if (start + ids.length > words.length) break;
+    for (let j = 1; j < ids.length; j++) {
+      const id = words[start + j]!;
+      if (id < 0 || lexicon.stemOf(id) !== ids[j]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,99 @@
+/**
+ * Every slot's postings (the topics filed under it) in one Int32Array, each list a block of
+ * it: reading the lists of the ~200 words an item hits touches one array, not 200 objects.
+ * A list that outgrows its block moves to the end with twice the room; removal swaps the last
+ * posting into the hole. When more than half the array is abandoned blocks, the lists are
+ * packed again — a memory compaction, not a re-index: no topic is looked at.
+ */
+export class PostingLists {
+  private arena = new Int32Array(4096);
+  private used = 0;
+  private live = 0;
+  private start = new Int32Array(1024);
+  private length = new Int32Array(1024);
+  private capacity = new Int32Array(1024);
+
+  /** The array and where list `list` sits in it, for the hot loop to read directly. */
+  get data(): Int32Array {
+    return this.arena;
+  }
+  offset(list: number): number {
+    return this.start[list]!;
+  }
+  size(list: number): number {
+    return this.length[list]!;
+  }
+
+  add(list: number, posting: number): void {
+    this.ensureList(list);
+    if (this.length[list] === this.capacity[list]) this.move(list, Math.max(4, this.capacity[list]! * 2));
+    this.arena[this.start[list]! + this.length[list]!] = posting;
+    this.length[list]!++;
+    this.live++;
+  }
+
+  /** Removes every posting of `list` for which `drop` is true. */
+  removeWhere(list: number, drop: (posting: number) => boolean): void {
+    const begin = this.start[list]!;
+    for (let i = this.length[list]! - 1; i >= 0; i--) {
+      if (!drop(this.arena[begin + i]!)) continue;
+      this.length[list]!--;
+      this.arena[begin + i] = this.arena[begin + this.length[list]!]!;
+      this.live--;
+    }
+  }
+
+  /** Forgets a list (its slot was dropped); its block becomes garbage. */
+  clear(list: number): void {
+    this.live -= this.length[list]!;
+    this.length[list] = 0;
+    this.capacity[list] = 0;
+  }
+
+  private ensureList(list: number): void {
+    while (list >= this.start.length) {
+      this.start = grow(this.start);
+      this.length = grow(this.length);
+      this.capacity = grow(this.capacity);
+    }
+  }
+
+  private move(list: number, capacity: number): void {
+    if (this.used + capacity > this.arena.length) this.makeRoom(capacity);
+    this.arena.copyWithin(this.used, this.start[list]!, this.start[list]! + this.length[list]!);
+    this.start[list] = this.used;
+    this.capacity[list] = capacity;
+    this.used += capacity;
+  }
+
+  private makeRoom(needed: number): void {
+    if (this.live * 2 < this.used) return this.pack(needed);
+    const bigger = new Int32Array(Math.max(this.arena.length * 2, this.used + needed));
+    bigger.set(this.arena.subarray(0, this.used));
+    this.arena = bigger;
+  }
+
+  private pack(needed: number): void {
+    let total = needed;
+    for (let list = 0; list < this.start.length; list++) if (this.capacity[list] !== 0) total += Math.max(4, this.length[list]! * 2);
+    const packed = new Int32Array(Math.max(this.arena.length, total));
+    let used = 0;
+    for (let list = 0; list < this.start.length; list++) {
+      const length = this.length[list]!;
+      if (this.capacity[list] === 0) continue;
+      const capacity = Math.max(4, length * 2);
+      packed.set(this.arena.subarray(this.start[list]!, this.start[list]! + length), used);
+      this.start[list] = used;
+      this.capacity[list] = capacity;
+      used += capacity;
+    }
+    this.arena = packed;
+    this.used = used;
+  }
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}

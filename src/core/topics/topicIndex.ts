@@ -1,0 +1,317 @@
+import { anchorGroupsOf, matchedByAnchors, selectivity } from './anchors.ts';
+import { compileQuery, verify, type CompiledQuery, type MatchState, type Slot, type SlotSource } from './compiledQuery.ts';
+import { sharedLexicon, type Lexicon } from './lexicon.ts';
+import type { QueryNode } from './queryAst.ts';
+import { PostingLists } from './postingLists.ts';
+import type { Tokens } from './tokenize.ts';
+
+interface Entry<K> {
+  readonly key: K;
+  /** Insertion order: results come back in the order topics were added. */
+  readonly order: number;
+  readonly query: CompiledQuery;
+  /** Slots it is filed under, as posting codes (see `postingCode`). */
+  readonly postings: readonly { readonly slot: Slot; readonly code: number }[];
+  /** Every slot it refers to, once per reference (for reference counting). */
+  readonly slots: readonly Slot[];
+  /** First-word slots of its phrases, which must record positions while it is indexed. */
+  readonly phraseStarts: readonly Slot[];
+  /** Its number: the index into the per-topic typed arrays. */
+  readonly id: number;
+}
+
+/** A posting is the topic number and which of its (at most two) anchor groups the slot is in. */
+const postingCode = (id: number, group: number): number => id * 2 + group;
+
+// wordSlot values besides a slot id:
+const UNRESOLVED = -1; // not looked up since the index last changed
+const NO_SLOT = -2; // the word marks no slot
+const MANY_SLOTS = -3; // several (a stem and prefixes): see manySlots
+
+/**
+ * The percolator: topics are filed under their anchors (anchors.ts); an item's words select
+ * the few candidate topics, which are then verified with their compiled query. Per item the
+ * work is one typed-array read per word, the postings of the distinct words that some topic
+ * uses, and the candidates' checks — about the same with 10 or 10,000 topics. Adding or
+ * removing a topic touches only that topic's slots and postings.
+ *
+ * Everything read per word or per candidate lives in flat typed arrays (word → slot, slot →
+ * last item seen, topic → last item / groups present / required word): at 10,000 topics the
+ * cost is cache misses, not instructions.
+ *
+ * Matching gives exactly what `evaluate` gives for each query on its own (property test in
+ * tests/topics). Not re-entrant: one item at a time.
+ */
+export class TopicIndex<K> {
+  private readonly entries = new Map<K, Entry<K>>();
+  private readonly entryById: (Entry<K> | null)[] = [];
+  private readonly freeEntryIds: number[] = [];
+  private readonly stemSlots = new Map<string, Slot>();
+  private readonly prefixSlots = new Map<string, Slot>();
+  private readonly slotById: (Slot | null)[] = [];
+  private readonly freeSlotIds: number[] = [];
+  /** Distinct prefix lengths in use, so a word is looked up only at lengths that exist. */
+  private readonly prefixLengths = new Map<number, number>();
+  /** Word id → slot id, or UNRESOLVED / NO_SLOT / MANY_SLOTS. */
+  private wordSlot = filled(1024, UNRESOLVED);
+  private manySlots = new Map<number, readonly Slot[]>();
+  /** Set when a slot comes or goes; the word table is reset before the next match. */
+  private wordsStale = false;
+  /** Per topic: item last made a candidate, anchor groups seen (bits), groups needed, required slot. */
+  private candidateSeen = filled(1024, 0);
+  private groupsSeen = new Uint8Array(1024);
+  private groupsNeeded = new Uint8Array(1024);
+  private requiredSlot = filled(1024, -1);
+  /** 1 when holding its anchor groups is already a match (matchedByAnchors). */
+  private exact = new Uint8Array(1024);
+  /** Per slot: its postings (topic number × 2 + anchor group), and how many phrases start with it. */
+  private readonly postingLists = new PostingLists();
+  private phraseStarts = filled(1024, 0);
+  private generation = -1;
+  private order = 0;
+  private readonly state: MatchState;
+  /** Candidates verified so far (the benchmark reports them per item). */
+  verifiedCount = 0;
+
+  constructor(lexicon: Lexicon = sharedLexicon) {
+    this.state = { item: 0, tokens: { words: [], generation: -1 }, seen: filled(1024, 0), lexicon };
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+
+  /** Adds (or replaces) a topic. The query must have anchors: parseQuery guarantees it. */
+  add(key: K, query: QueryNode): void {
+    this.remove(key);
+    const groups = anchorGroupsOf(query);
+    if (!groups) throw new Error(`topic ${String(key)} has no anchors; parseQuery refuses such queries`);
+    const referenced: Slot[] = [];
+    const slotOf = (kind: Slot['kind'], value: string): Slot => {
+      const slot = this.slot(kind, value);
+      slot.refs++;
+      referenced.push(slot);
+      return slot;
+    };
+    const source: SlotSource = { stemSlot: (stem) => slotOf('stem', stem), prefixSlot: (prefix) => slotOf('prefix', prefix) };
+    const compiled = compileQuery(query, source, selectivity);
+    const id = this.entryId();
+    const postings = new Map<Slot, number>();
+    groups.forEach((anchors, group) => {
+      for (const anchor of anchors) {
+        const slot = slotOf(anchor.kind, anchor.value);
+        // A word in both groups counts for both: one posting per group it belongs to.
+        if (!postings.has(slot) || postings.get(slot) !== postingCode(id, group)) this.postingLists.add(slot.id, postingCode(id, group));
+        postings.set(slot, postingCode(id, group));
+      }
+    });
+    const phraseStarts = compiled.phrases.map((phrase) => phrase.slots[0]!);
+    for (const slot of phraseStarts) {
+      slot.phraseStarts++;
+      this.phraseStarts[slot.id]!++;
+    }
+    const entry: Entry<K> = {
+      key,
+      order: this.order++,
+      query: compiled,
+      postings: [...postings].map(([slot, code]) => ({ slot, code })),
+      slots: referenced,
+      phraseStarts,
+      id,
+    };
+    this.entryById[id] = entry;
+    this.candidateSeen[id] = 0;
+    this.groupsNeeded[id] = (1 << groups.length) - 1;
+    this.requiredSlot[id] = compiled.requiredSlot;
+    this.exact[id] = matchedByAnchors(query) ? 1 : 0;
+    this.entries.set(key, entry);
+  }
+
+  remove(key: K): boolean {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    this.entries.delete(key);
+    this.entryById[entry.id] = null;
+    this.freeEntryIds.push(entry.id);
+    for (const slot of new Set(entry.slots)) this.postingLists.removeWhere(slot.id, (code) => code >> 1 === entry.id);
+    for (const slot of entry.phraseStarts) {
+      slot.phraseStarts--;
+      this.phraseStarts[slot.id]!--;
+    }
+    for (const slot of entry.slots) if (--slot.refs === 0) this.drop(slot);
+    return true;
+  }
+
+  /** The keys of every topic the item matches, in the order the topics were added. */
+  match(tokens: Tokens): K[] {
+    if (tokens.generation !== this.generation || this.wordsStale) this.forgetWords(tokens.generation);
+    const state = this.state;
+    const item = ++state.item;
+    state.tokens = tokens;
+    const seen = state.seen;
+    const phraseStarts = this.phraseStarts;
+    const hit: number[] = [];
+    const words = tokens.words;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      if (word < 0) continue;
+      let slotId = word < this.wordSlot.length ? this.wordSlot[word]! : UNRESOLVED;
+      if (slotId === UNRESOLVED) slotId = this.resolveWord(word);
+      if (slotId >= 0) {
+        if (phraseStarts[slotId] !== 0) recordPosition(this.slotById[slotId]!, item, i);
+        if (seen[slotId] === item) continue;
+        seen[slotId] = item;
+        hit.push(slotId);
+      } else if (slotId === MANY_SLOTS) {
+        for (const slot of this.manySlots.get(word)!) {
+          if (slot.phraseStarts > 0) recordPosition(slot, item, i);
+          if (seen[slot.id] === item) continue;
+          seen[slot.id] = item;
+          hit.push(slot.id);
+        }
+      }
+    }
+    return this.verifyCandidates(this.candidatesOf(hit, item), item);
+  }
+
+  /** Topics with a word of each of their anchor groups among the slots this item hit. */
+  private candidatesOf(hit: readonly number[], item: number): number[] {
+    const { candidateSeen, groupsSeen, groupsNeeded, postingLists } = this;
+    const postings = postingLists.data;
+    const candidates: number[] = [];
+    for (const slotId of hit) {
+      const end = postingLists.offset(slotId) + postingLists.size(slotId);
+      for (let p = postingLists.offset(slotId); p < end; p++) {
+        const code = postings[p]!;
+        const id = code >> 1;
+        if (candidateSeen[id] !== item) {
+          candidateSeen[id] = item;
+          groupsSeen[id] = 0;
+          candidates.push(id);
+        }
+        groupsSeen[id]! |= 1 << (code & 1);
+      }
+    }
+    return candidates.filter((id) => groupsSeen[id] === groupsNeeded[id]);
+  }
+
+  private verifyCandidates(candidates: readonly number[], item: number): K[] {
+    const seen = this.state.seen;
+    const matched: Entry<K>[] = [];
+    for (const id of candidates) {
+      if (this.exact[id] === 1) {
+        matched.push(this.entryById[id]!);
+        continue;
+      }
+      const required = this.requiredSlot[id]!;
+      if (required >= 0 && seen[required] !== item) continue;
+      this.verifiedCount++;
+      const entry = this.entryById[id]!;
+      if (verify(entry.query, this.state)) matched.push(entry);
+    }
+    if (matched.length > 1) matched.sort((a, b) => a.order - b.order);
+    return matched.map((entry) => entry.key);
+  }
+
+  /** Which slots a word marks: its stem's, and those of prefixes it starts with. */
+  private resolveWord(word: number): number {
+    const { lexicon } = this.state;
+    const found: Slot[] = [];
+    const stemSlot = this.stemSlots.get(lexicon.word(lexicon.stemOf(word)));
+    if (stemSlot) found.push(stemSlot);
+    const text = lexicon.word(word);
+    for (const length of this.prefixLengths.keys()) {
+      const slot = length <= text.length ? this.prefixSlots.get(text.slice(0, length)) : undefined;
+      if (slot) found.push(slot);
+    }
+    const slotId = found.length === 0 ? NO_SLOT : found.length === 1 ? found[0]!.id : MANY_SLOTS;
+    if (slotId === MANY_SLOTS) this.manySlots.set(word, found);
+    while (word >= this.wordSlot.length) this.wordSlot = grow(this.wordSlot, UNRESOLVED);
+    this.wordSlot[word] = slotId;
+    return slotId;
+  }
+
+  /** A new or dropped word or prefix changes which slots words mark: resolve again lazily. */
+  private forgetWords(generation: number): void {
+    this.wordSlot.fill(UNRESOLVED);
+    this.manySlots = new Map();
+    this.generation = generation;
+    this.wordsStale = false;
+  }
+
+  private entryId(): number {
+    const id = this.freeEntryIds.pop() ?? this.entryById.length;
+    if (id === this.entryById.length) this.entryById.push(null);
+    if (id >= this.candidateSeen.length) {
+      this.candidateSeen = grow(this.candidateSeen, 0);
+      this.requiredSlot = grow(this.requiredSlot, -1);
+      this.groupsSeen = growBytes(this.groupsSeen);
+      this.groupsNeeded = growBytes(this.groupsNeeded);
+      this.exact = growBytes(this.exact);
+    }
+    return id;
+  }
+
+  private slot(kind: Slot['kind'], value: string): Slot {
+    const map = kind === 'stem' ? this.stemSlots : this.prefixSlots;
+    const existing = map.get(value);
+    if (existing) return existing;
+    const id = this.freeSlotIds.pop() ?? this.slotById.length;
+    if (id === this.slotById.length) this.slotById.push(null);
+    if (id >= this.state.seen.length) {
+      this.state.seen = grow(this.state.seen, 0);
+      this.phraseStarts = grow(this.phraseStarts, 0);
+    }
+    this.state.seen[id] = 0;
+    this.phraseStarts[id] = 0;
+    const slot: Slot = { kind, value, id, refs: 0, phraseStarts: 0, positions: [], positionsItem: 0 };
+    this.slotById[id] = slot;
+    map.set(value, slot);
+    if (kind === 'prefix') this.prefixLengths.set(value.length, (this.prefixLengths.get(value.length) ?? 0) + 1);
+    this.wordsStale = true;
+    return slot;
+  }
+
+  private drop(slot: Slot): void {
+    if (slot.kind === 'stem') {
+      this.stemSlots.delete(slot.value);
+    } else {
+      this.prefixSlots.delete(slot.value);
+      const count = (this.prefixLengths.get(slot.value.length) ?? 1) - 1;
+      if (count === 0) this.prefixLengths.delete(slot.value.length);
+      else this.prefixLengths.set(slot.value.length, count);
+    }
+    this.slotById[slot.id] = null;
+    this.postingLists.clear(slot.id);
+    this.freeSlotIds.push(slot.id);
+    this.wordsStale = true;
+  }
+}
+
+function filled(length: number, value: number): Int32Array<ArrayBuffer> {
+  return new Int32Array(length).fill(value);
+}
+
+function grow(array: Int32Array, fill: number): Int32Array<ArrayBuffer> {
+  const grown = filled(array.length * 2, fill);
+  grown.set(array);
+  return grown;
+}
+
+function growBytes(array: Uint8Array): Uint8Array<ArrayBuffer> {
+  const grown = new Uint8Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
+function recordPosition(slot: Slot, item: number, position: number): void {
+  if (slot.positionsItem !== item) {
+    slot.positionsItem = item;
+    slot.positions.length = 0;
+  }
+  slot.positions.push(position);
+}

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate, plainDoc } from '../../src/core/topics/evaluate.ts';
+import { parseQuery } from '../../src/core/topics/queryParser.ts';
+import type { QueryNode } from '../../src/core/topics/queryAst.ts';
+import { TopicIndex } from '../../src/core/topics/topicIndex.ts';
+import { tokenizeFields } from '../../src/core/topics/tokenize.ts';
+
+// A small vocabulary, so random queries and random texts share words and matches happen.
+const VOCABULARY = ['missile', 'Missiles', 'strike', 'strikes', 'Russia', 'russian', 'Kursk', 'storm', 'shadow', 'long', 'range', 'ATACMS', 'Ukraine', 'war', 'Biden', 'allows', 'allowed', 'Zélensky'];
+const word = fc.constantFrom(...VOCABULARY);
+const separator = fc.constantFrom(' ', ' ', ', ', '-', '. ', ' (', '’s ');
+
+const text = fc.array(fc.tuple(word, separator), { maxLength: 40 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+const item = fc.record({ title: text, summary: text, content: text });
+
+const leaf = fc.oneof(
+  { weight: 5, arbitrary: word },
+  { weight: 2, arbitrary: fc.array(word, { minLength: 2, maxLength: 3 }).map((ws) => `"${ws.join(' ')}"`) },
+  { weight: 1, arbitrary: fc.tuple(word, word).map(([a, b]) => `${a}-${b}`) },
+  { weight: 1, arbitrary: word.filter((w) => w.length >= 5).map((w) => `${w.slice(0, 3 + (w.length % 3))}*`) },
+);
+const query: fc.Arbitrary<string> = fc.letrec<{ q: string }>((tie) => ({
+  q: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { weight: 4, arbitrary: leaf },
+    { weight: 1, arbitrary: tie('q').map((q) => `-${q.startsWith('-') ? `(${q})` : q}`) },
+    { weight: 2, arbitrary: fc.array(tie('q'), { minLength: 2, maxLength: 3 }).map((qs) => `(${qs.join(' OR ')})`) },
+    { weight: 2, arbitrary: fc.array(tie('q'), { minLength: 2, maxLength: 3 }).map((qs) => qs.join(' ')) },
+    { weight: 1, arbitrary: fc.array(tie('q'), { minLength: 2, maxLength: 3 }).map((qs) => `(${qs.join(' AND ')})`) },
+  ),
+})).q;
+
+/** Queries that parse (the generator also makes refusable ones, like a lone exclusion). */
+const parsedQueries = fc
+  .array(query, { minLength: 1, maxLength: 25 })
+  .map((qs) => qs.map((q) => parseQuery(q)).flatMap((r) => (r.ok ? [r.value] : [])))
+  .filter((qs) => qs.length > 0);
+
+function naiveMatches(queries: readonly QueryNode[], fields: string[]): number[] {
+  const doc = plainDoc(tokenizeFields(fields));
+  return queries.flatMap((q, i) => (evaluate(q, doc) ? [i] : []));
+}
+
+describe('the topic index (percolator)', () => {
+  it('matches exactly what evaluating every query on its own matches', () => {
+    fc.assert(
+      fc.property(parsedQueries, fc.array(item, { minLength: 1, maxLength: 8 }), (queries, items) => {
+        const index = new TopicIndex<number>();
+        queries.forEach((q, i) => index.add(i, q));
+        for (const it of items) {
+          const fields = [it.title, it.summary, it.content];
+          expect(index.match(tokenizeFields(fields))).toEqual(naiveMatches(queries, fields));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays exact after topics are removed and re-added, without a rebuild', () => {
+    fc.assert(
+      fc.property(parsedQueries, fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }), item, (queries, removals, it) => {
+        const index = new TopicIndex<number>();
+        queries.forEach((q, i) => index.add(i, q));
+        const kept = queries.filter((_, i) => !removals[i]);
+        queries.forEach((_, i) => removals[i] && index.remove(i));
+        const fields = [it.title, it.summary, it.content];
+        const expected = naiveMatches(queries, fields).filter((i) => !removals[i]);
+        expect(index.match(tokenizeFields(fields))).toEqual(expected);
+        expect(index.size).toBe(kept.length);
+        queries.forEach((q, i) => removals[i] && index.add(i, q));
+        expect([...index.match(tokenizeFields(fields))].sort((a, b) => a - b)).toEqual(naiveMatches(queries, fields));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is case-, accent-, plural- and hyphen-insensitive', () => {
+    const index = new TopicIndex<string>();
+    const add = (id: string, q: string) => {
+      const parsed = parseQuery(q);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      index.add(id, parsed.value);
+    };
+    add('plural', 'missile strike');
+    add('hyphen', '"long range"');
+    add('accent', 'zelensky');
+    add('prefix', 'atacm*');
+    add('excluded', 'missile -crimea');
+    const match = (...fields: string[]) => index.match(tokenizeFields(fields));
+    expect(match('Missiles STRIKES inside Russia')).toEqual(['plural', 'excluded']);
+    expect(match('long-range weapons')).toEqual(['hyphen']);
+    expect(match('Zélensky’s plea')).toEqual(['accent']);
+    expect(match('the ATACMS system')).toEqual(['prefix']);
+    expect(match('a missile over Crimea')).toEqual([]);
+    // A phrase never spans two fields: "long" ends the title, "range" starts the body.
+    expect(match('Weapons with a long', 'range of 300 km')).toEqual([]);
+  });
+});
