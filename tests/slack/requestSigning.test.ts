@@ -43,7 +43,7 @@ describe('Slack HTTP requests are verified before anything runs', () => {
   });
 });
 
-describe('Slack Socket Mode is authenticated by the app token', () => {
+describe('Slack refuses to start with a wrong token, and says which one', () => {
   let fake: SlackFake;
   beforeAll(async () => {
     fake = await new SlackFake().start();
@@ -58,8 +58,23 @@ describe('Slack Socket Mode is authenticated by the app token', () => {
       clientOptions: { retryConfig: { retries: 0 } },
     });
     try {
-      await expect(adapter.start()).rejects.toThrow(/invalid_auth/);
+      await expect(adapter.start()).rejects.toThrow(/Slack rejected SLACK_APP_TOKEN .*\(invalid_auth\)/);
       expect(fake.socket.connected).toBe(0);
+    } finally {
+      await adapter.stop().catch(() => undefined);
+      temp.cleanup();
+    }
+  });
+
+  it('does not start with a wrong bot token, naming SLACK_BOT_TOKEN', async () => {
+    const temp = tempCore();
+    const adapter = createSlackAdapter({
+      core: temp.core,
+      settings: { botToken: 'xoxb-wrong', mode: 'socket', appToken: fake.appToken, port: 0, apiUrl: fake.apiUrl, adminUsers: [] },
+      clientOptions: { retryConfig: { retries: 0 } },
+    });
+    try {
+      await expect(adapter.start()).rejects.toThrow(/Slack rejected SLACK_BOT_TOKEN .*\(invalid_auth\)/);
     } finally {
       await adapter.stop().catch(() => undefined);
       temp.cleanup();

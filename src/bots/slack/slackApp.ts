@@ -12,6 +12,7 @@ import { boltLogger } from './boltLogger.ts';
 import { registerBriefCommand } from './briefCommand.ts';
 import { SlackDeliveryPort } from './deliveryPort.ts';
 import { registerPostToChannel } from './postToChannel.ts';
+import { startupError } from './slackErrors.ts';
 import type { SlackSettings } from './slackSettings.ts';
 
 export interface SlackAdapterOptions {
@@ -94,9 +95,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     mode: settings.mode,
     delivery,
     async start() {
-      await app.init();
+      await app.init().catch((error: unknown) => {
+        throw startupError(error, 'bot token', settings.apiUrl);
+      });
       if (settings.mode === 'socket') {
-        await app.start();
+        await app.start().catch((error: unknown) => {
+          throw startupError(error, 'app token', settings.apiUrl);
+        });
         return {};
       }
       const server = await app.start({ port: settings.port, ...(settings.host ? { host: settings.host } : {}) });

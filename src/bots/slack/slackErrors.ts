@@ -66,3 +66,23 @@ export function slackFailure(error: unknown, channel: ChannelRef): SlackFailure 
       throw error; // a bug in our code, not a Slack answer: let the caller's error handling log it
   }
 }
+
+/**
+ * Why the adapter could not start, in words that name the setting to fix. Slack's own error
+ * string stays in the message so it can be searched for.
+ */
+export function startupError(error: unknown, step: 'bot token' | 'app token', apiUrl: string | undefined): Error {
+  const coded = error as { code?: string; data?: { error?: string } };
+  const key = step === 'bot token' ? 'SLACK_BOT_TOKEN (xoxb-…)' : 'SLACK_APP_TOKEN (xapp-…, with connections:write)';
+  if (coded.code === webApi.ErrorCode.PlatformError) {
+    const slackError = coded.data?.error ?? 'unknown_error';
+    const words = ['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'not_allowed_token_type'].includes(slackError)
+      ? `Slack rejected ${key} (${slackError}): copy it again from the app's settings.`
+      : `Slack refused to start the app (${slackError}).`;
+    return new Error(words, { cause: error });
+  }
+  if (coded.code === webApi.ErrorCode.RequestError || coded.code === webApi.ErrorCode.HTTPError) {
+    return new Error(`newsbrief could not reach Slack at ${apiUrl ?? 'https://slack.com/api/'} (${(error as Error).message}); check the network or SLACK_API_URL.`, { cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
