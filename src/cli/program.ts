@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAsk } from './commands/ask.ts';
 import { registerCorpus } from './commands/corpus.ts';
 import { registerDiscord } from './commands/discord.ts';
 import { registerDigest } from './commands/digest.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerStart(program);
   registerIngest(program);
   registerSearch(program);
+  registerAsk(program);
   registerPolicy(program);
   registerCorpus(program);
   registerDiscord(program);

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { AnswerService } from './answer/answerService.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config/config.ts';
 import { ChannelSettingsStore } from './channelSettings/channelSettingsStore.ts';
@@ -30,6 +31,8 @@ export interface Core {
   readonly articles: ArticleStore;
   readonly ingestor: Ingestor;
   readonly search: CorpusSearch;
+  /** `ask`: quoted, sourced answers from the corpus (issue #5). */
+  readonly answers: AnswerService;
   /** In-process notifications between features (policy event → alert fan-out…). */
   readonly events: CoreEvents;
   /** Tracked policies: status, events, signals, analyze (issue #6). */
@@ -74,6 +77,9 @@ export function createCore(options: CoreOptions): Core {
   ingestor.addStage(policies.stage);
   const delivery = createDelivery(db, articles, clock, logger, options.config?.DIGEST_CATCHUP_MAX_HOURS);
   connectPolicies(delivery, events, policies.service, logger);
+  // Questions about a tracked policy's current state get its status line first.
+  const answers = new AnswerService(db, logger);
+  answers.usePolicyStatus(policies.service);
   let closed = false;
   return {
     db,
@@ -82,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     articles,
     ingestor,
     search: new CorpusSearch(db, articles),
+    answers,
     events,
     policies: policies.service,
     ports: options.ports ?? {},

@@ -1,8 +1,9 @@
 import type { HandlerMap } from './handler.ts';
+import { ask } from './handlers/ask.ts';
 import { help } from './handlers/help.ts';
 import { search } from './handlers/search.ts';
 import { feeds } from './handlers/feeds.ts';
-import { ask, topics } from './handlers/notYetBuilt.ts';
+import { topics } from './handlers/notYetBuilt.ts';
 import { status } from './handlers/status.ts';
 import { timeline } from './handlers/timeline.ts';
 import { digest } from './handlers/digest.ts';

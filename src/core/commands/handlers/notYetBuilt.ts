@@ -1,5 +1,4 @@
 import { notAvailableYet, type Handler } from '../handler.ts';
 
 // Each of these is replaced by its feature's own handler file as the feature lands.
-export const ask: Handler<'ask'> = () => notAvailableYet('Answering questions');
 export const topics: Handler<'topics'> = () => notAvailableYet('Tracked topics');

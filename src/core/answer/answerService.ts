@@ -1,0 +1,111 @@
+import type { Logger } from 'pino';
+import type { Db } from '../store/database.ts';
+import type { Answer, AnswerQuote, Citation } from './answer.ts';
+import { composeAnswer, noAnswer } from './answerText.ts';
+import { anyFormExpression, weighConcepts, type WeightedConcept } from './conceptWeights.ts';
+import { EvidenceRetrieval } from './evidenceRetrieval.ts';
+import type { PolicyStatusLookup } from './policyStatusLookup.ts';
+import { analyseQuestion, type QuestionAnalysis } from './questionAnalysis.ts';
+import { mergeNearDuplicates, type MergedQuote } from './quoteMerging.ts';
+import { rankCandidates } from './sentenceRanking.ts';
+
+/** Articles whose sentences are read for an answer: enough for paraphrases, few enough to stay fast. */
+const ARTICLES_READ = 24;
+/**
+ * Below this share of the question's weight in its best sentence (and its surroundings), the corpus does not know:
+ * better "nothing on that" than a quote about something else. Set from the golden suite
+ * (tests/answer/goldenQuestions.test.ts): answered questions sit well above, off-topic below.
+ */
+export const MIN_SUPPORT = 0.5;
+/** Further quotes must be nearly as good as the first one. */
+const SECOND_QUOTE_RATIO = 0.85;
+const MAX_QUOTES = 3;
+
+/**
+ * `ask`: finds the sentences that answer a question and quotes them with their sources.
+ * Question → concepts (aliases, stems) → BM25 over articles → BM25 over those articles'
+ * sentences → ranking → near-duplicate merge → 1–3 quotes, or a plain "no answer".
+ */
+export class AnswerService {
+  private readonly retrieval: EvidenceRetrieval;
+  private policyStatus: PolicyStatusLookup | undefined;
+
+  constructor(
+    db: Db,
+    private readonly logger: Logger,
+  ) {
+    this.retrieval = new EvidenceRetrieval(db);
+  }
+
+  /** createCore connects the policy tracker here (see PolicyStatusLookup). */
+  usePolicyStatus(lookup: PolicyStatusLookup): void {
+    this.policyStatus = lookup;
+  }
+
+  ask(question: string): Answer {
+    const analysis = analyseQuestion(question);
+    const concepts = weighConcepts(analysis.concepts, this.retrieval);
+    const unknown = unknownName(analysis, concepts);
+    if (unknown) return noAnswer(question, `The corpus has nothing on “${unknown}”.`);
+    if (mostlyUnknown(concepts)) return noAnswer(question, 'The corpus has nothing on that: most of its words appear in no article.');
+    const expression = anyFormExpression(concepts);
+    if (!expression) return noAnswer(question, 'The corpus has nothing on that.');
+    const quotes = this.bestQuotes(analysis, concepts, expression);
+    const policy = this.policyLine(analysis);
+    if (quotes.length === 0 && !policy) return noAnswer(question, 'The corpus has nothing on that.');
+    this.logger.debug({ concepts: concepts.map((c) => c.concept.label), quotes: quotes.length }, 'question answered');
+    return composeAnswer(question, quotes.map(toAnswerQuote), policy);
+  }
+
+  private bestQuotes(analysis: QuestionAnalysis, concepts: readonly WeightedConcept[], expression: string): MergedQuote[] {
+    const articles = this.retrieval.topArticles(expression, ARTICLES_READ);
+    const sentences = this.retrieval.sentencesIn(expression, articles.map((a) => a.id));
+    const ranked = rankCandidates(analysis, concepts, articles, sentences, MIN_SUPPORT);
+    const needed = Math.min(2, concepts.length);
+    const relevant = ranked.filter((c) => c.support >= MIN_SUPPORT && c.matched >= needed);
+    const merged = mergeNearDuplicates(relevant);
+    const first = merged[0];
+    if (!first) return [];
+    return merged.filter((q) => q.best.score >= SECOND_QUOTE_RATIO * first.best.score).slice(0, MAX_QUOTES);
+  }
+
+  private policyLine(analysis: QuestionAnalysis): ReturnType<PolicyStatusLookup['statusLineFor']> {
+    if (!this.policyStatus || !analysis.asksCurrentState) return undefined;
+    try {
+      return this.policyStatus.statusLineFor(analysis.question);
+    } catch (error) {
+      // The quotes still answer; the status line is a bonus, so its failure is logged, not fatal.
+      this.logger.error({ err: error }, 'policy status lookup failed while answering');
+      return undefined;
+    }
+  }
+}
+
+/**
+ * A name the question gives (compromise says person, place or organisation) that no article
+ * mentions: "the capital of Peru" in a corpus without Peru. Nothing can answer it.
+ */
+function unknownName(analysis: QuestionAnalysis, concepts: readonly WeightedConcept[]): string | undefined {
+  const missing = concepts.find(
+    (c) => c.documentFrequency === 0 && c.concept.stemForms.some((form) => form.some((s) => analysis.namedStems.has(s))),
+  );
+  return missing?.concept.label;
+}
+
+/** "How do I bake sourdough bread at home?": when most of a question is foreign to the corpus, only a stray word could match. */
+function mostlyUnknown(concepts: readonly WeightedConcept[]): boolean {
+  const unknown = concepts.filter((c) => c.documentFrequency === 0).length;
+  return unknown * 2 > concepts.length;
+}
+
+function toAnswerQuote(quote: MergedQuote): AnswerQuote {
+  const seen = new Set<number>();
+  const sources: Omit<Citation, 'quote'>[] = [];
+  for (const report of quote.reports) {
+    if (seen.has(report.article.id)) continue;
+    seen.add(report.article.id);
+    const { title, outlet, url, publishedAt } = report.article;
+    sources.push({ title, outlet, url, publishedAt });
+  }
+  return { text: quote.text, sources };
+}

@@ -1,0 +1,37 @@
+import nlp from 'compromise';
+import { answerTypeOf, type AnswerType } from './answerType.ts';
+import { extractConcepts, type Concept } from './concepts.ts';
+import { stems } from './stems.ts';
+
+/** What a question asks, ready for retrieval and ranking. */
+export interface QuestionAnalysis {
+  readonly question: string;
+  readonly concepts: readonly Concept[];
+  readonly answerType: AnswerType;
+  /** "latest", "still", "yet", "now": newer evidence should win. */
+  readonly wantsRecency: boolean;
+  /** "Is the ban still in place?", "Can Ukraine use ATACMS?": the state now, not a past event. */
+  readonly asksCurrentState: boolean;
+  /** Stems of names compromise recognised (people, places, organisations): the corpus must know them. */
+  readonly namedStems: ReadonlySet<string>;
+}
+
+const RECENCY = /\b(latest|current|currently|still|yet|now|nowadays|recent|recently|newest|so far|at the moment|today|these days|any more|anymore)\b/i;
+/** Present-tense yes/no questions ask how things stand: "Can Ukraine…", "Is the US allowing…". */
+const PRESENT_STATE = /^\s*(can|is|are|does|do|has|have|may)\b/i;
+/** Entity recognition reads the start of the question; a 10,000-character paste is not a question. */
+const NER_WINDOW = 600;
+
+export function analyseQuestion(question: string): QuestionAnalysis {
+  const doc = nlp(question.slice(0, NER_WINDOW));
+  const wantsRecency = RECENCY.test(question.slice(0, 2000));
+  const names = [doc.people(), doc.places(), doc.organizations()].flatMap((view) => view.out('array') as string[]);
+  return {
+    question,
+    concepts: extractConcepts(question),
+    answerType: answerTypeOf(question),
+    wantsRecency,
+    asksCurrentState: wantsRecency || PRESENT_STATE.test(question),
+    namedStems: new Set(names.flatMap(stems)),
+  };
+}

@@ -1,0 +1,108 @@
+import type { QuestionAnalysis } from './questionAnalysis.ts';
+import { carriesAnswerType, TYPE_WEIGHT } from './answerType.ts';
+import type { WeightedConcept } from './conceptWeights.ts';
+import type { ArticleHit, SentenceHit } from './evidenceRetrieval.ts';
+import { ConceptMatcher } from './conceptMatching.ts';
+import { stems } from './stems.ts';
+
+/** A sentence that might answer, with the evidence for that. */
+export interface Candidate {
+  readonly sentence: SentenceHit;
+  readonly article: ArticleHit;
+  readonly stems: readonly string[];
+  /** Share of the question's weight the sentence itself carries (0–1): the relevance threshold reads this. */
+  readonly coverage: number;
+  /**
+   * Share of the question's weight in the sentence, the one before it and the article's title
+   * and date: "Politico was first to report the news." answers "who broke the Kharkiv news"
+   * because the sentence before it is about Kharkiv.
+   */
+  readonly support: number;
+  /** Concepts the sentence mentions. */
+  readonly matched: number;
+  readonly score: number;
+}
+
+// How much each signal counts. Coverage leads: a quote must be about what was asked.
+const W_COVERAGE = 0.5;
+const W_CONTEXT = 0.15;
+const W_SENTENCE_BM25 = 0.1;
+const W_ARTICLE_BM25 = 0.15;
+const W_RECENCY = 0.2;
+/** In `support`, the sentence's own words count most; its surroundings fill in what it leaves implicit. */
+const SUPPORT_OWN = 0.7;
+/** Entity recognition is the slowest step, so only the leading candidates get it. */
+const TYPE_CHECKED = 12;
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The year and month an article came out, as stems a question's "April 2024" can match. */
+function publicationStems(iso: string | null): string[] {
+  if (!iso) return [];
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? [] : stems(`${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`);
+}
+
+const dayOf = (iso: string | null): number => (iso ? Date.parse(iso) / 86_400_000 : Number.NaN);
+
+/**
+ * "Still", "latest", "yet": among the sentences that are about the question, newer counts
+ * more. The span is that of the relevant evidence only, so an unrelated 2026 article does not
+ * flatten the difference between September and November 2024.
+ */
+function addRecency(candidates: { article: ArticleHit; support: number; score: number }[], minSupport: number): void {
+  const days = candidates.filter((c) => c.support >= minSupport).map((c) => dayOf(c.article.publishedAt)).filter(Number.isFinite);
+  const [oldest, newest] = [Math.min(...days), Math.max(...days)];
+  if (!(newest > oldest)) return;
+  for (const candidate of candidates) {
+    const day = dayOf(candidate.article.publishedAt);
+    if (Number.isFinite(day)) candidate.score += W_RECENCY * Math.max(0, (day - oldest) / (newest - oldest));
+  }
+}
+
+/**
+ * Scores each sentence within its article: how much of the question it carries, how much its
+ * article's title adds, both BM25 scores, whether it holds the kind of fact asked for, and —
+ * when the question asks about now — how recent its article is.
+ */
+export function rankCandidates(
+  analysis: QuestionAnalysis,
+  concepts: readonly WeightedConcept[],
+  articles: readonly ArticleHit[],
+  sentences: readonly SentenceHit[],
+  minSupport: number,
+): Candidate[] {
+  const matcher = new ConceptMatcher(concepts);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const titleMask = new Map(articles.map((a) => [a.id, matcher.mask(stems(a.title))]));
+  // "in April 2024" is answered by an article of April 2024 even when no sentence says so.
+  const dateMask = new Map(articles.map((a) => [a.id, matcher.mask(publicationStems(a.publishedAt))]));
+  const bestArticle = Math.max(...articles.map((a) => a.relevance), 1e-9);
+  const bestSentence = Math.max(...sentences.map((s) => s.relevance), 1e-9);
+  const tokensOf = new Map(sentences.map((s) => [`${s.articleId}:${s.position}`, stems(s.text)]));
+  const maskOf = new Map([...tokensOf].map(([key, tokens]) => [key, matcher.mask(tokens)]));
+  const scored = sentences.map((sentence) => {
+    const article = byId.get(sentence.articleId)!;
+    const key = `${sentence.articleId}:${sentence.position}`;
+    const own = maskOf.get(key)! | dateMask.get(article.id)!;
+    // A quote is often attributed in the sentence before it ("Austin said … ¶ “There's no one capability …”").
+    const before = maskOf.get(`${sentence.articleId}:${sentence.position - 1}`) ?? 0;
+    const coverage = matcher.share(own);
+    const context = matcher.share(own | before | titleMask.get(article.id)!);
+    const score =
+      W_COVERAGE * coverage +
+      W_CONTEXT * context +
+      W_SENTENCE_BM25 * (sentence.relevance / bestSentence) +
+      W_ARTICLE_BM25 * (article.relevance / bestArticle);
+    const support = SUPPORT_OWN * coverage + (1 - SUPPORT_OWN) * context;
+    return { sentence, article, stems: tokensOf.get(key)!, coverage, support, matched: ConceptMatcher.count(own), score };
+  });
+  if (analysis.wantsRecency) addRecency(scored, minSupport);
+  scored.sort((a, b) => b.score - a.score);
+  if (analysis.answerType === 'other') return scored;
+  // The kind-of-fact bonus can reorder the leaders, never lift a sentence from far below.
+  const leaders = scored.slice(0, TYPE_CHECKED).map((c) =>
+    carriesAnswerType(c.sentence.text, analysis.answerType) ? { ...c, score: c.score + TYPE_WEIGHT[analysis.answerType] } : c,
+  );
+  return [...leaders.sort((a, b) => b.score - a.score), ...scored.slice(TYPE_CHECKED)];
+}

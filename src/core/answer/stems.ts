@@ -1,0 +1,43 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Words as the FTS5 index sees them (unicode61 with diacritics removed, then Porter), so
+ * what we count in JavaScript agrees with what SQLite matched: "Zelenskyy's" → zelenskyy, s;
+ * "long-range" → long, rang; "U.S." → u, s.
+ */
+export function words(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+/** Porter stem of one lower-case word, memoised: the same few thousand words recur in news. */
+export function stem(word: string): string {
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmer(word);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+export const stems = (text: string): string[] => words(text).map(stem);
+
+/** True when `phrase` (stems) occurs as consecutive stems in `tokens`. */
+export function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  if (phrase.length === 1) return tokens.includes(phrase[0]!);
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
