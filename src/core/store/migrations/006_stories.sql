@@ -19,3 +19,5 @@ CREATE TABLE story_bands (
   article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   PRIMARY KEY (band, bucket, article_id)
 ) WITHOUT ROWID;
+-- Re-signing an updated article and cascading deletes find its bands without a scan.
+CREATE INDEX story_bands_article ON story_bands(article_id);
