@@ -35,6 +35,7 @@ export const webService: Service = {
       rateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
       maxBodyBytes: config.WEB_MAX_BODY_BYTES,
       health: () => healthFacts(runtime.core),
+      states: () => ({ outbox: runtime.core.delivery.outbox.counts(), feeds: healthFacts(runtime.core).feeds }),
     });
     const url = await server.listen();
     // The outbox sender delivers alerts and digests for web channels through this port.

@@ -10,7 +10,7 @@ import { Ingestor } from './ingest/ingestor.ts';
 import { silentLogger } from './logger.ts';
 import { connectPolicies } from './outbox/connectPolicies.ts';
 import { createDelivery, type Delivery } from './outbox/createDelivery.ts';
-import { CoreMetrics, countIngested } from './metrics.ts';
+import { CoreMetrics, countIngested, countPolicyAlerts } from './metrics.ts';
 import { CorpusSearch } from './search/corpusSearch.ts';
 import { ArticleStore } from './store/articleStore.ts';
 import { openDatabase, type Db } from './store/database.ts';
@@ -72,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
   const metrics = new CoreMetrics();
   ingestor.addStage(countIngested(metrics));
   const events = new CoreEvents();
+  countPolicyAlerts(events, metrics);
   // Claims → state → events with evidence; emits policy/event-* inside the ingest transaction.
   const policies = createPolicies(db, articles, clock, events, logger);
   ingestor.addStage(policies.stage);

@@ -1,3 +1,4 @@
+import type { CoreEvents } from './events.ts';
 import type { IngestStage } from './ingest/ingestor.ts';
 
 /**
@@ -12,7 +13,7 @@ export type CounterName =
   | 'items_ingested'
   /** One (article, topic) match. */
   | 'topic_matches'
-  /** An alert decided (written to the outbox). */
+  /** A policy change that raises an alert (counted once, however many channels get it). */
   | 'alerts'
   /** One delivery attempt to a platform; labels: platform, outcome (ok | retry | failed). */
   | 'deliveries'
@@ -69,3 +70,8 @@ export const countIngested = (metrics: CoreMetrics): IngestStage => ({
     return {};
   },
 });
+
+/** Every policy change that raises an alert is one `alerts` (fanned out to however many channels). */
+export function countPolicyAlerts(events: CoreEvents, metrics: CoreMetrics): void {
+  events.on('policy/event-created', () => metrics.increment('alerts'));
+}

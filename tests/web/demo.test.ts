@@ -10,7 +10,7 @@ import { createCore } from '../../src/core/core.ts';
 import { OutboxSender } from '../../src/core/outbox/outboxSender.ts';
 import type { Reply } from '../../src/core/reply.ts';
 
-it('the demo replays the corpus and the sample feed through the pipeline and delivers the next morning\'s digest to the web chat', async () => {
+it('the demo replays the corpus and the sample feed through the pipeline and delivers its alerts and the next morning\'s digest to the web chat', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbrief-demo-test-'));
   const clock = new AcceleratedClock(DEMO_START, DEMO_SPEED);
   const core = createCore({ dbPath: join(dir, 'demo.db'), clock });
@@ -24,7 +24,15 @@ it('the demo replays the corpus and the sample feed through the pipeline and del
     await runDemo(core, clock, { stepMs: 5, say: (line) => lines.push(line) }).done;
     for (let round = 0; round < 20 && core.delivery.outbox.counts().pending > 0; round++) await sender.runOnce();
     const posted = web.hub.recent('general').map((event) => (event.data as { reply: Reply }).reply);
-    expect(posted.map((reply) => reply.kind), lines.join('\n')).toContain('digest');
+    const kinds = posted.map((reply) => reply.kind);
+    expect(kinds, lines.join('\n')).toContain('digest');
+    expect(kinds).toContain('alert');
+    // One alert per real policy change (May's permissions, November's ATACMS decision); the
+    // September pressure and deliberation raise none of their own.
+    const alerts = posted.filter((reply) => reply.kind === 'alert');
+    expect(alerts.every((reply) => reply.title.startsWith('CHANGED'))).toBe(true);
+    expect(alerts).toHaveLength(core.policies.events().length);
+    expect(alerts.some((reply) => JSON.stringify(reply).includes('ATACMS'))).toBe(true);
     expect(lines.at(-1)).toMatch(/1 digest\(s\) queued/);
     // The replay moved the tracked policy as the news did: May's limited permission, November's ATACMS decision.
     const timeline = JSON.stringify(core.policies.events());

@@ -4,7 +4,10 @@ import { startWeb, type RunningWeb } from './webFixture.ts';
 describe('web chat health and metrics', () => {
   let web: RunningWeb;
   beforeAll(async () => {
-    web = await startWeb({ health: () => ({ adapters: { web: 'on', slack: 'off', discord: 'off' }, feeds: { ok: 2, failing: 1 } }) });
+    web = await startWeb({
+      health: () => ({ adapters: { web: 'on', slack: 'off', discord: 'off' }, feeds: { ok: 2, failing: 1 } }),
+      states: () => ({ outbox: { pending: 1, sent: 4, dead: 0 }, feeds: { ok: 2, failing: 1 } }),
+    });
   });
   afterAll(() => web.stop());
 
@@ -29,11 +32,11 @@ describe('web chat health and metrics', () => {
     broken.temp.cleanup();
   });
 
-  it('GET /metrics exports commands, latencies and what the core counts, in Prometheus text', async () => {
+  it('GET /metrics exports commands, latencies, what the core counts and the outbox and feed states, in Prometheus text', async () => {
     await web.post('/api/command', { text: '/brief search Kharkiv' });
     web.temp.core.ingestor.ingest({ title: 'A new report', text: 'Officials said the decision was final. It was announced on Tuesday.', outlet: 'Test' });
     web.temp.core.metrics.increment('feed_polls', { outcome: 'ok' });
-    web.temp.core.metrics.increment('alerts');
+    web.temp.core.events.emit('policy/event-created', { alertId: 1, eventId: 1, policyId: 'us', sourceCount: 1 });
     web.temp.core.metrics.increment('deliveries', { platform: 'web', outcome: 'ok', ignored: 'label' });
     const response = await fetch(new URL('/metrics', web.url));
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -46,5 +49,8 @@ describe('web chat health and metrics', () => {
     expect(text).toContain('newsbrief_deliveries_total{platform="web",outcome="ok"} 1');
     expect(text).toContain('newsbrief_topic_matches_total');
     expect(text).toContain('newsbrief_web_event_streams 0');
+    expect(text).toContain('newsbrief_outbox_items{state="pending"} 1');
+    expect(text).toContain('newsbrief_outbox_items{state="sent"} 4');
+    expect(text).toContain('newsbrief_feeds{health="failing"} 1');
   });
 });

@@ -20,6 +20,12 @@ const TIMINGS: Record<TimingName, { help: string; labels: readonly string[] }> =
   ingest_seconds: { help: 'Time to ingest one article.', labels: [] },
 };
 
+/** Current counts the composition root reads from core services for each scrape. */
+export interface StateCounts {
+  readonly outbox?: Readonly<Record<string, number>>;
+  readonly feeds?: Readonly<Record<string, number>>;
+}
+
 /** Keeps only declared labels: prom-client throws on an unknown one, and a metric must never break a feature. */
 const pick = (labels: MetricLabels, names: readonly string[]): Record<string, string> =>
   Object.fromEntries(names.filter((n) => labels[n] !== undefined).map((n) => [n, labels[n]!]));
@@ -33,7 +39,7 @@ export class PromMetrics implements MetricsSink {
   private readonly counters = new Map<CounterName, Counter>();
   private readonly histograms = new Map<TimingName, Histogram>();
 
-  constructor(eventStreams: () => number) {
+  constructor(eventStreams: () => number, states: () => StateCounts = () => ({})) {
     collectDefaultMetrics({ register: this.registry, prefix: 'newsbrief_' });
     for (const [name, spec] of Object.entries(COUNTERS) as [CounterName, (typeof COUNTERS)[CounterName]][]) {
       this.counters.set(name, new Counter({ name: `newsbrief_${name}_total`, help: spec.help, labelNames: [...spec.labels], registers: [this.registry] }));
@@ -42,6 +48,20 @@ export class PromMetrics implements MetricsSink {
       const metric = `newsbrief_${name.replace(/_seconds$/, '')}_duration_seconds`;
       this.histograms.set(name, new Histogram({ name: metric, help: spec.help, labelNames: [...spec.labels], buckets: BUCKETS, registers: [this.registry] }));
     }
+    // Read at scrape time from core services: what is true now, whoever changed it.
+    const stateGauge = (name: string, help: string, label: string, pick: (c: StateCounts) => Readonly<Record<string, number>> | undefined) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: [label],
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const [value, count] of Object.entries(pick(states()) ?? {})) this.set({ [label]: value }, count);
+        },
+      });
+    stateGauge('newsbrief_outbox_items', 'Outbox items (alerts and digests) by delivery state.', 'state', (c) => c.outbox);
+    stateGauge('newsbrief_feeds', 'Followed feeds by health.', 'health', (c) => c.feeds);
     new Gauge({
       name: 'newsbrief_web_event_streams',
       help: 'Web chat pages connected to the live event stream.',

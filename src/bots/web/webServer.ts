@@ -6,7 +6,7 @@ import { UserFacingError } from '../../core/result.ts';
 import { accessGuard } from './accessGuard.ts';
 import { checkBind } from './bindSafety.ts';
 import { EventHub } from './eventHub.ts';
-import { PromMetrics } from './promMetrics.ts';
+import { PromMetrics, type StateCounts } from './promMetrics.ts';
 import { registerCommandRoutes } from './routes/commandRoutes.ts';
 import { registerEventRoutes } from './routes/eventRoutes.ts';
 import { registerHealthRoutes, type HealthFacts } from './routes/healthRoutes.ts';
@@ -22,6 +22,8 @@ export interface WebServerOptions {
   readonly rateLimitPerMinute: number;
   readonly maxBodyBytes: number;
   readonly health?: () => HealthFacts;
+  /** Outbox and feed counts for /metrics gauges, read at each scrape. */
+  readonly states?: () => StateCounts;
 }
 
 export interface WebServer {
@@ -54,7 +56,7 @@ export function createWebServer(options: WebServerOptions): WebServer {
     forceCloseConnections: true,
   });
   const hub = new EventHub(core.clock);
-  const metrics = new PromMetrics(() => hub.listeners());
+  const metrics = new PromMetrics(() => hub.listeners(), options.states);
   const detachMetrics = core.metrics.addSink(metrics);
   const delivery = new WebDelivery(hub);
 
