@@ -7,8 +7,10 @@ import { ingest } from './ingest.ts';
 import { run as match } from './match.ts';
 import { policy } from './policy.ts';
 import { slack } from './slack.ts';
+import { digest } from './digest.ts';
 
 export const suites: Record<string, Suite> = {
+  digest,
   ingest,
   match,
   policy,

@@ -45,6 +45,11 @@ export class DigestBuilder {
     };
   }
 
+  /** Whether two channels can get different digests for one window (topics are per channel). */
+  get perChannel(): boolean {
+    return Boolean(this.sources.articles ?? this.sources.topicWeight);
+  }
+
   signals(window: DigestWindow): readonly string[] {
     return this.sources.signals?.(window) ?? [];
   }

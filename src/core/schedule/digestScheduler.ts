@@ -4,6 +4,7 @@ import type { ChannelRef } from '../commands/command.ts';
 import type { DigestBuilder } from '../digest/digestBuilder.ts';
 import { digestReply } from '../digest/digestReply.ts';
 import type { OutboxStore } from '../outbox/outboxStore.ts';
+import type { Reply } from '../reply.ts';
 import type { Db } from '../store/database.ts';
 import { channelKey, type Subscription } from '../subscriptions/subscription.ts';
 import type { SubscriptionStore } from '../subscriptions/subscriptionStore.ts';
@@ -43,15 +44,17 @@ export class DigestScheduler {
   runDue(): DueReport {
     const queued: string[] = [];
     const skipped: string[] = [];
+    // Channels sharing a window (same time and zone) share one digest unless topics make them differ.
+    const built = new Map<string, Reply>();
     for (const subscription of this.subscriptions.digests()) {
-      const outcome = this.runOne(subscription);
+      const outcome = this.runOne(subscription, built);
       if (outcome?.queued) queued.push(outcome.key);
       else if (outcome) skipped.push(outcome.key);
     }
     return { queued, skipped };
   }
 
-  private runOne(subscription: DigestSubscription): { key: string; queued: boolean } | undefined {
+  private runOne(subscription: DigestSubscription, built: Map<string, Reply>): { key: string; queued: boolean } | undefined {
     const now = this.clock.now();
     const slot = latestSlot(subscription.zone, subscription.timeOfDay, now);
     const slotIso = slot.at.toISOString();
@@ -67,8 +70,10 @@ export class DigestScheduler {
     this.db.transaction(() => {
       const since = this.outbox.lastDigestUntil(subscription.channel) ?? new Date(slot.at.getTime() - 86_400_000).toISOString();
       const window = { since, until: slotIso };
-      const digest = this.builder.build(window, subscription.channel);
-      this.outbox.enqueue({ key, channel: subscription.channel, kind: 'digest', reply: digestReply(digest, this.builder.signals(window)), window }, now.toISOString());
+      const memo = `${this.builder.perChannel ? channelKey(subscription.channel) : ''}|${since}|${slotIso}`;
+      const reply = built.get(memo) ?? digestReply(this.builder.build(window, subscription.channel), this.builder.signals(window));
+      built.set(memo, reply);
+      this.outbox.enqueue({ key, channel: subscription.channel, kind: 'digest', reply, window }, now.toISOString());
       this.subscriptions.markSlotHandled(subscription.id, slotIso);
     })();
     this.logger.info({ key }, 'digest queued');
