@@ -1,4 +1,3 @@
-import { startDiscordBot } from '../bots/discord/index.ts';
 import type { Runtime } from './runtime.ts';
 import type { Service } from './services.ts';
 
@@ -11,6 +10,8 @@ export const discordService: Service = {
   wanted: ({ config }) => (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID ? { on: true } : { on: false, reason: 'set DISCORD_TOKEN and DISCORD_APPLICATION_ID to answer /brief in Discord' }),
   async start(runtime: Runtime) {
     const { config, core, logger } = runtime;
+    // Loaded only when Discord is configured: discord.js costs about a second of start-up.
+    const { startDiscordBot } = await import('../bots/discord/index.ts');
     const bot = await startDiscordBot({
       core,
       logger,

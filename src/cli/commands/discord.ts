@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { registerCommands, restClient, type Registration } from '../../bots/discord/index.ts';
+import type { Registration } from '../../bots/discord/index.ts';
 import type { Config } from '../../core/config/config.ts';
 import { UserFacingError } from '../../core/result.ts';
 import { printResult } from '../output.ts';
@@ -52,6 +52,8 @@ export async function registerSlashCommands(config: Config, guild: string | unde
   if (guild !== undefined && !/^\d{5,25}$/.test(guild)) {
     throw new UserFacingError('discord/bad-guild', `"${guild.slice(0, 40)}" is not a server id: copy it with Developer Mode on (right-click the server → Copy Server ID).`);
   }
+  // Loaded here, not at the top: discord.js costs about a second of start-up every other command should not pay.
+  const { registerCommands, restClient } = await import('../../bots/discord/index.ts');
   const rest = restClient(config.DISCORD_TOKEN, config.DISCORD_API_URL);
   return registerCommands(rest, config.DISCORD_APPLICATION_ID, guild).catch((error: unknown) => {
     throw new UserFacingError('discord/register-failed', `Discord refused the registration: ${(error as Error).message}`, { cause: error });
