@@ -7,6 +7,7 @@ import { ingest } from './ingest.ts';
 import { run as match } from './match.ts';
 import { policy } from './policy.ts';
 import { slack } from './slack.ts';
+import { web } from './web.ts';
 import { digest } from './digest.ts';
 
 export const suites: Record<string, Suite> = {
@@ -15,4 +16,5 @@ export const suites: Record<string, Suite> = {
   match,
   policy,
   slack,
+  web,
 };
