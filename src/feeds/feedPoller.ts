@@ -39,6 +39,7 @@ const hostOf = (url: string): string => {
  */
 export class FeedPoller {
   private running = false;
+  private current: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly feeds: FeedRegistry,
@@ -51,12 +52,23 @@ export class FeedPoller {
     return this.running;
   }
 
-  async cycle(): Promise<PollReport[] | undefined> {
+  /** Resolves when no cycle is running: `stop` waits for it before the database closes. */
+  async idle(): Promise<void> {
+    await this.current.catch(() => undefined);
+  }
+
+  cycle(): Promise<PollReport[] | undefined> {
     if (this.running) {
       this.logger.debug('previous feed poll still running; this cycle is skipped');
-      return undefined;
+      return Promise.resolve(undefined);
     }
     this.running = true;
+    const run = this.run();
+    this.current = run;
+    return run;
+  }
+
+  private async run(): Promise<PollReport[]> {
     try {
       const limiter = new HostLimiter(this.maxConcurrency);
       const due = this.feeds.due();

@@ -26,6 +26,8 @@ export function startPollSchedule(poller: FeedPoller, options: { cron: string; m
   return {
     async stop() {
       await task.destroy();
+      // A cycle in flight finishes (bounded by the fetch deadline) before the database closes.
+      await poller.idle();
     },
   };
 }

@@ -1,6 +1,8 @@
 import { checkReport } from '../../feedRegistry/checkReport.ts';
+import type { FeedError, ParsedFeed } from '../../feedRegistry/feedItem.ts';
 import { feedView } from '../../feedRegistry/feedView.ts';
 import { errorReply, infoReply, type Reply } from '../../reply.ts';
+import { appError, err, ok, type Result } from '../../result.ts';
 import type { Handler } from '../handler.ts';
 import type { CommandContext } from '../context.ts';
 
@@ -40,8 +42,14 @@ function remove(url: string, { core }: CommandContext): Reply {
 async function check(url: string, { core }: CommandContext): Promise<Reply> {
   const source = core.ports.feedSource;
   if (!source) return errorReply('Cannot check feeds here', 'The feed fetcher is not running in this process.', { code: 'feeds/no-fetcher' });
+  // No validators are sent, so the answer is a whole feed or an error, never a 304.
   const fetched = await source.fetch(url);
-  const report = checkReport(fetched.ok && fetched.value.kind === 'fetched' ? { ok: true, value: fetched.value.feed } : fetched.ok ? { ok: false, error: { code: 'feeds/not-modified', message: 'the server said nothing changed' } } : fetched);
+  const parsed: Result<ParsedFeed, FeedError> = !fetched.ok
+    ? fetched
+    : fetched.value.kind === 'fetched'
+      ? ok(fetched.value.feed)
+      : err(appError('feeds/not-modified', 'the server answered "not modified" to an unconditional request'));
+  const report = checkReport(parsed);
   if (!report.ok) return errorReply('That feed does not work', `${url}: ${report.error!.message}`, report);
   return {
     kind: 'info',
