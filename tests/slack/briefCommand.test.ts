@@ -192,4 +192,11 @@ describe.each<Mode>(['http', 'socket'])('/brief in Slack over %s', (mode) => {
     expect(text).toContain('Daily digest at 08:00 Europe/Kyiv');
     expect(text).not.toContain('#random');
   });
+
+  it('says which permission is missing when Slack will not list the person\'s channels for the App Home', async () => {
+    bed.fake.failNext('users.conversations', { error: 'missing_scope', needed: 'channels:read' });
+    await bed.event({ type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home', event_ts: '1700000000.2' });
+    await bed.fake.waitFor(() => bed.fake.callsTo('views.publish').length === 1);
+    expect(String(bed.fake.callsTo('views.publish')[0]!.args.view)).toContain('channels:read');
+  });
 });
