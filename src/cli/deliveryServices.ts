@@ -23,8 +23,8 @@ export const digestSchedulerService: Service = {
 export const outboxSenderService: Service = {
   name: 'outbox sender',
   wanted: () => ({ on: true }),
-  async start({ core, logger }) {
-    const sender = new OutboxSender(core.delivery.outbox, core.delivery.ports, core.clock, logger);
+  async start({ core, logger, config }) {
+    const sender = new OutboxSender(core.delivery.outbox, core.delivery.ports, core.clock, logger, { maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
     const loop = runSenderLoop(sender, logger);
     const counts = core.delivery.outbox.counts();
     return {

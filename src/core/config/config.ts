@@ -45,6 +45,7 @@ export const configSchema = z.object({
   FEEDS_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(8),
   ALERT_MAX_AGE_HOURS: z.coerce.number().min(1).max(24 * 365).default(72),
   DIGEST_CATCHUP_MAX_HOURS: z.coerce.number().min(0).max(24 * 7).default(12),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
 });
 
 export type Config = z.infer<typeof configSchema>;
