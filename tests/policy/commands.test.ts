@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -28,6 +28,9 @@ const DECISION = {
 describe('newsbrief policy commands (CLI)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  // Each spawn loads the whole CLI; on a busy 2-core machine that alone can take 15 s.
+  const SPAWN_TIMEOUT = 90_000;
+
   it('policy analyze reads one article from stdin and prints exactly {change, claims} without storing it', () => {
     const { code, stdout } = cli(['policy', 'analyze', '-', '--json'], JSON.stringify(DECISION));
     expect(code).toBe(0);
@@ -37,7 +40,7 @@ describe('newsbrief policy commands (CLI)', () => {
     for (const claim of result.claims) expect(Object.keys(claim).every((k) => ['policy', 'actor', 'subject', 'status', 'scope', 'quote'].includes(k))).toBe(true);
     expect(result.claims).toContainEqual({ policy: 'us', actor: 'The Biden administration', subject: 'ATACMS', status: 'enacted', scope: 'deep inside Russia', quote: expect.stringContaining('has authorized Ukraine') });
     expect(result.claims).toContainEqual(expect.objectContaining({ policy: 'germany', status: 'urged' }));
-  });
+  }, SPAWN_TIMEOUT);
 
   it('status --json on a fresh database: the US policy is limited near Kharkiv since 2024-05-30 on CNN’s evidence, with September’s signals', () => {
     const { code, stdout } = cli(['status', '--json']);
@@ -49,18 +52,7 @@ describe('newsbrief policy commands (CLI)', () => {
     expect(us.evidence[0]!.outlet).toBe('CNN');
     expect(us.signals.text).toMatch(/urged by \d+ sources, considering: \d+/);
     expect(status.policies.map((p) => p.id)).toEqual(['us', 'uk', 'france', 'germany']);
-  });
-
-  it('ingest --json reports claims, events and alerts per article; timeline then lists the new event with what it replaced', () => {
-    const file = join(dir, 'decision.json');
-    writeFileSync(file, JSON.stringify(DECISION));
-    const ingested = JSON.parse(cli(['ingest', file, '--json']).stdout) as { articles: { claims: unknown[]; events: { id: number; new: boolean }[]; alerts: { kind: string; sources: number }[] }[] };
-    expect(ingested.articles[0]).toMatchObject({ events: [{ new: true }], alerts: [{ kind: 'created', sources: 1 }] });
-    expect(ingested.articles[0]!.claims.length).toBeGreaterThanOrEqual(2);
-    const timeline = JSON.parse(cli(['timeline', 'us', '--json']).stdout) as { policies: { events: { to: string; replaced: { state: string }; evidence: { outlet: string }[] }[] }[] };
-    expect(timeline.policies[0]!.events.map((e) => [e.replaced.state, e.to])).toEqual([['prohibited', 'limited'], ['limited', 'permitted']]);
-    expect(timeline.policies[0]!.events[1]!.evidence[0]!.outlet).toBe('Reuters');
-  });
+  }, SPAWN_TIMEOUT);
 });
 
 describe('core.policies for the ask, digest and alert features', () => {
@@ -100,6 +92,18 @@ describe('core.policies for the ask, digest and alert features', () => {
     temp = tempCore({ seed: true });
     const reply = await runCommand('/brief status narnia', localContext(temp.core));
     expect(reply).toMatchObject({ kind: 'error', data: { code: 'policy/unknown', known: ['us', 'uk', 'france', 'germany'] } });
+  });
+
+  it('reports claims, events and alerts per ingested article; /brief timeline then lists the event with what it replaced', async () => {
+    temp = tempCore({ seed: true });
+    const report = temp.core.ingestor.ingest(DECISION) as unknown as { claims: unknown[]; events: { new: boolean }[]; alerts: { kind: string; sources: number }[] };
+    expect(report).toMatchObject({ events: [{ new: true }], alerts: [{ kind: 'created', sources: 1 }] });
+    expect(report.claims.length).toBeGreaterThanOrEqual(2);
+    const reply = await runCommand('/brief timeline us', localContext(temp.core));
+    const data = reply.data as { policies: { events: { to: string; replaced: { state: string }; evidence: { outlet: string }[] }[] }[] };
+    expect(data.policies[0]!.events.map((e) => [e.replaced.state, e.to])).toEqual([['prohibited', 'limited'], ['limited', 'permitted']]);
+    expect(data.policies[0]!.events[1]!.evidence[0]!.outlet).toBe('Reuters');
+    expect(replyToText(reply)).toContain('2024-11-17 — Limited → Permitted');
   });
 
   it('gives the alert for an event: from, to, scope, quote, outlet, date, link and source count', () => {
