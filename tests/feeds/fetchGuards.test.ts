@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import type { FeedSource } from '../../src/core/feedRegistry/feedItem.ts';
@@ -44,6 +44,8 @@ beforeAll(async () => {
     '/gzip-ok': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipSync(FEED));
     },
+    '/br': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'br' }).end(brotliCompressSync(FEED)),
+    '/deflate': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'deflate' }).end(deflateSync(FEED)),
     '/loop-a': (_req, res) => void res.writeHead(302, { location: '/loop-b' }).end(),
     '/loop-b': (_req, res) => void res.writeHead(302, { location: '/loop-a' }).end(),
     '/to-metadata': (_req, res) => void res.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
@@ -110,6 +112,13 @@ describe('fetching a feed from a polite, guarded client', () => {
   it('reads a gzip-encoded feed', async () => {
     const result = await fetchPath('/gzip-ok');
     expect(result.ok && result.value.kind === 'fetched' && result.value.feed.title).toBe('Loopback News');
+  });
+
+  it('reads brotli and deflate bodies too', async () => {
+    for (const path of ['/br', '/deflate']) {
+      const result = await fetchPath(path);
+      expect(result.ok && result.value.kind === 'fetched' && result.value.feed.items.length, path).toBe(1);
+    }
   });
 
   it('gives up on a redirect loop after 5 redirects', async () => {
