@@ -17,6 +17,10 @@ export interface ChosenCommand {
 export function interactionInput(chosen: ChosenCommand): Command | string {
   const words = [chosen.group, chosen.subcommand].filter(Boolean).join(' ');
   const get = (name: string) => chosen.option(name)?.trim() || undefined;
+  // An id is one word in the grammar: "has spaces" must not become the topic "has" (and, for
+  // remove, delete the wrong one). A visible non-space joiner keeps it one word that no id
+  // matches, so the core refuses it or answers "no such topic".
+  const id = (name: string) => get(name)?.replace(/\s+/g, '·');
   switch (words) {
     case 'ask': {
       // Discord requires the text, but it may be only spaces: the grammar then says what is missing.
@@ -47,9 +51,9 @@ export function interactionInput(chosen: ChosenCommand): Command | string {
     case 'feeds list':
       return { name: 'feeds', action: 'list' };
     case 'topics remove':
-      return `topics remove ${get('name') ?? ''}`;
+      return `topics remove ${id('name') ?? ''}`;
     case 'topics add':
-      return `topics add ${get('name') ?? ''} ${get('query') ?? ''}`;
+      return `topics add ${id('name') ?? ''} ${get('query') ?? ''}`;
     case 'feeds add':
     case 'feeds remove':
     case 'feeds check':
@@ -58,7 +62,7 @@ export function interactionInput(chosen: ChosenCommand): Command | string {
       return `subscribe digest ${get('time') ?? ''} ${get('zone') ?? ''}`;
     case 'subscribe alerts':
     case 'unsubscribe alerts': {
-      const target = get('target');
+      const target = id('target');
       return target ? `${words} ${target}` : words;
     }
     case 'unsubscribe digest':
