@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/core/policy/analyzeArticle.ts';
 import { ClaimExtractor, type Claim } from '../../src/core/policy/claimExtractor.ts';
 import { loadDefaultPolicies } from '../../src/core/policy/createPolicies.ts';
 
@@ -131,5 +132,15 @@ describe('claims: other actors and other stories', () => {
 
   it('an aid package of ATACMS is a delivery, not a permission', () => {
     expect(claims('The Pentagon authorized a new package of ATACMS for Ukraine.').filter((c) => c.status === 'enacted')).toEqual([]);
+  });
+});
+
+describe('claims: hostile articles', () => {
+  it('an article repeating one sentence 3,000 times yields one claim, and a 1 MB run-on text is read from its start', () => {
+    const repeated = analyzeArticle(extractor, { text: 'Biden allowed Ukraine to strike deep inside Russia with ATACMS. '.repeat(3000) });
+    expect(repeated.claims).toHaveLength(1);
+    const runOn = analyzeArticle(extractor, { text: 'Biden allowed Ukraine to strike Russia with ATACMS and '.repeat(20_000) });
+    expect(runOn.claims.length).toBeLessThanOrEqual(1);
+    expect(runOn.claims[0]?.quote.length ?? 0).toBeLessThanOrEqual(600);
   });
 });

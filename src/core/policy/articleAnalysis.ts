@@ -27,6 +27,9 @@ export interface ArticleAnalysis {
   readonly claims: PublicClaim[];
 }
 
+/** Real articles have tens to a few hundred sentences; past this it is not an article. */
+const MAX_LINES = 1_000;
+
 // An article that names Ukraine a few times gives its sentences the context they omit.
 const UKRAINE = /\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/gi;
 const aboutUkraine = (text: ArticleText): boolean =>
@@ -39,8 +42,12 @@ export function extractArticleClaims(extractor: ClaimExtractor, text: ArticleTex
   const lines = [...text.sentences, ...(text.title ? [{ text: text.title, position: -1 }] : [])];
   const placed: PlacedClaim[] = [];
   const seen = new Set<string>();
-  for (const line of lines) {
-    for (const claim of extractor.extract(line.text, context)) {
+  // A repeated sentence (wire copy pasted twice, a hostile page) is parsed once.
+  const memo = new Map<string, Claim[]>();
+  for (const line of lines.slice(0, MAX_LINES)) {
+    const claims = memo.get(line.text) ?? extractor.extract(line.text, context);
+    memo.set(line.text, claims);
+    for (const claim of claims) {
       const key = `${claim.policy}|${claim.status}|${claim.quote}`;
       if (seen.has(key)) continue;
       seen.add(key);

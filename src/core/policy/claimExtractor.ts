@@ -28,6 +28,7 @@ const RESTRICTION = /\b(restrictions?|bans?|limits|limitations|curbs|prohibition
 const GENERIC_SUBJECTS = new PhraseSet(['long-range missiles', 'long-range weapons', 'long-range missile system', 'Western weapons', 'Western-supplied weapons', 'Western-made weapons', 'weapons', 'missiles', 'munitions']);
 
 const MAX_QUOTE = 600;
+const MAX_SENTENCE = 2_000;
 
 export class ClaimExtractor {
   private readonly matchers: PolicyMatcher[];
@@ -64,7 +65,9 @@ export class ClaimExtractor {
    * that out'" does not name Ukraine, but the article around it does.
    */
   extract(sentence: string, context: { aboutUkraine?: boolean } = {}): Claim[] {
-    const text = sentence.replace(/\s+/g, ' ').trim();
+    // A "sentence" of thousands of characters is a paste or a broken page, not a sentence:
+    // parsing it whole would cost seconds, so only its start is read.
+    const text = sentence.slice(0, MAX_SENTENCE).replace(/\s+/g, ' ').trim();
     const aimed = TARGET.test(text) || RESTRICTION.test(text);
     const ukraine = context.aboutUkraine || UKRAINE.test(text);
     // Most sentences of most articles stop here, before the per-policy patterns run.
