@@ -9,9 +9,11 @@ import { policy } from './policy.ts';
 import { slack } from './slack.ts';
 import { web } from './web.ts';
 import { digest } from './digest.ts';
+import { discord } from './discord.ts';
 
 export const suites: Record<string, Suite> = {
   digest,
+  discord,
   ingest,
   match,
   policy,
