@@ -138,6 +138,19 @@ describe('events and alerts', () => {
     expect(temp.core.policies.status('us')[0]!.state.id).toBe('limited');
   });
 
+  it('GIVEN the first permission of a policy without a named scope THEN it is the first step up, with an alert', () => {
+    const { temp, created } = seeded();
+    const report = facts(temp.core.ingestor.ingest({
+      title: 'Storm Shadow cleared',
+      text: 'Britain has allowed Ukraine to fire Storm Shadow missiles at Russian military sites, the Ministry of Defence said.',
+      outlet: 'BBC',
+      publishedAt: '2024-11-20',
+    }));
+    expect(report.alerts).toMatchObject([{ policy: 'uk', kind: 'created' }]);
+    expect(created.map((c) => c.policyId)).toEqual(['uk']);
+    expect(temp.core.policies.status('uk')[0]!.state.id).toBe('permitted');
+  });
+
   it('GIVEN pressure and denials only THEN no event and no alert', () => {
     const { temp } = seeded();
     const report = facts(temp.core.ingestor.ingest({

@@ -81,11 +81,15 @@ export class PolicyTracker implements IngestStage {
 
   /** Which event a decision belongs to, creating one when it moves the policy forward in time. */
   private decide(policy: PolicyDefinition, claim: Claim, date: string, quiet: boolean): Outcome {
-    const target = this.targetState(policy, claim);
+    let target = this.targetState(policy, claim);
     if (!target) {
-      // "Biden OKs Ukraine's use of US weapons inside Russia": no scope, so it can only confirm the latest decision.
+      // "Biden OKs Ukraine's use of US weapons inside Russia": no scope, so it confirms the latest decision…
       const latest = this.store.latestEvent(policy.id, date, { direction: claim.direction });
-      return latest ? { kind: 'attached', event: latest } : { kind: 'none' };
+      if (latest) return { kind: 'attached', event: latest };
+      // …or, while nothing was ever allowed, it is the first step ("Britain lets Ukraine fire Storm Shadow").
+      if (claim.direction !== 'loosen' || this.store.current(policy.id)) return { kind: 'none' };
+      target = policy.states.find((s) => s.rank > 0);
+      if (!target) return { kind: 'none' };
     }
     const known = this.store.latestEvent(policy.id, date, { toState: target.id, direction: claim.direction });
     if (known) return { kind: 'attached', event: known };
