@@ -1,5 +1,6 @@
 import type { ChannelRef } from '../commands/command.ts';
 import type { Article, ArticleStore } from '../store/articleStore.ts';
+import { channelKey } from '../subscriptions/subscription.ts';
 import type { Digest, DigestSource, DigestStory, DigestWindow } from './digest.ts';
 import type { DigestSources } from './digestSources.ts';
 import { extractiveSummary } from './extractiveSummary.ts';
@@ -45,9 +46,10 @@ export class DigestBuilder {
     };
   }
 
-  /** Whether two channels can get different digests for one window (topics are per channel). */
-  get perChannel(): boolean {
-    return Boolean(this.sources.articles ?? this.sources.topicWeight);
+  /** Channels with equal keys get equal digests for a window ('' when nothing is per channel). */
+  audienceOf(channel: ChannelRef): string {
+    if (this.sources.audienceKey) return this.sources.audienceKey(channel);
+    return this.sources.articles ?? this.sources.topicWeight ? channelKey(channel) : '';
   }
 
   signals(window: DigestWindow): readonly string[] {

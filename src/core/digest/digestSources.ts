@@ -8,8 +8,13 @@ import type { DigestWindow, PolicyStatusLine } from './digest.ts';
  * picks them up when core wiring passes them in.
  */
 export interface DigestSources {
-  /** The channel's articles in the window (topic matches); fallback: every article in the window. */
-  readonly articles?: (channel: ChannelRef | undefined, window: DigestWindow) => readonly Article[];
+  /** The channel's articles in the window (topic matches); undefined or absent: every article in the window. */
+  readonly articles?: (channel: ChannelRef | undefined, window: DigestWindow) => readonly Article[] | undefined;
+  /**
+   * Channels with the same key get the same digest for a window (they follow the same topics),
+   * so a thousand channels on the default topics cost one digest; fallback: one per channel.
+   */
+  readonly audienceKey?: (channel: ChannelRef) => string;
   /** Topic weight of an article for this channel (higher ranks first); fallback: 0. */
   readonly topicWeight?: (channel: ChannelRef | undefined, articleId: number) => number;
   /** Each tracked policy's state at `until`; fallback: none tracked. */

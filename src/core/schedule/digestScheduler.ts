@@ -70,7 +70,7 @@ export class DigestScheduler {
     this.db.transaction(() => {
       const since = this.outbox.lastDigestUntil(subscription.channel) ?? new Date(slot.at.getTime() - 86_400_000).toISOString();
       const window = { since, until: slotIso };
-      const memo = `${this.builder.perChannel ? channelKey(subscription.channel) : ''}|${since}|${slotIso}`;
+      const memo = `${this.builder.audienceOf(subscription.channel)}|${since}|${slotIso}`;
       const reply = built.get(memo) ?? digestReply(this.builder.build(window, subscription.channel), this.builder.signals(window));
       built.set(memo, reply);
       this.outbox.enqueue({ key, channel: subscription.channel, kind: 'digest', reply, window }, now.toISOString());
