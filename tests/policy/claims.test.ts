@@ -44,6 +44,7 @@ describe('claims: hedges are deliberation, not decisions', () => {
     'Biden is expected to allow Ukraine to strike targets in Kursk with ATACMS.',
     'The US may permit Ukraine to hit targets deep inside Russia, officials said.',
     'Such a step would allow Ukraine to hit targets deep inside Russia with US weapons.',
+    'Officials said the White House could announce as soon as this week that it will allow Ukraine to use ATACMS in Kursk.',
   ])('%s', (sentence) => {
     expect(brief(sentence).map((c) => c.status)).toEqual(['considering']);
   });

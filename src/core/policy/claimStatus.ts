@@ -106,6 +106,9 @@ function decisionStatus(tokens: readonly Token[], predicates: readonly Predicate
   const negated = window.some((w) => NEGATORS.has(w)) || window.join(' ').includes('yet to');
   if (window.some((w) => DEONTIC.has(w))) return negated ? 'denied' : 'urged';
   if (negated || window.includes('unlikely')) return 'denied'; // "is unlikely to allow": no change expected
+  // "could announce as soon as this week that it will allow": the hedge on the saying covers the decision.
+  const saying = predicates.filter((p) => p.kind === 'report' && p.at < at).at(-1);
+  if (saying && tokens.slice(Math.max(0, saying.at - 3), saying.at).some(isHedge)) return 'considering';
   if (window.some((w) => FUTURE.has(w))) return 'announced';
   // "said it would allow" is reported future; a bare "would allow" is a hypothesis.
   if (window.includes('would')) return reported ? 'announced' : 'considering';
