@@ -9,10 +9,12 @@ import { policy } from './policy.ts';
 import { slack } from './slack.ts';
 import { web } from './web.ts';
 import { digest } from './digest.ts';
+import { feeds } from './feeds.ts';
 import { discord } from './discord.ts';
 
 export const suites: Record<string, Suite> = {
   digest,
+  feeds,
   discord,
   ingest,
   match,

@@ -12,7 +12,8 @@ import { SeenItemStore } from './seenItemStore.ts';
 /** Wires the feeds feature from the config's FEEDS_* and ALERT_MAX_AGE_HOURS settings. */
 export function createFeedRegistry(db: Db, ingestor: Ingestor, clock: Clock, logger: Logger, config: Partial<Config> = {}): FeedRegistry {
   const maxAlertAgeMs = (config.ALERT_MAX_AGE_HOURS ?? 72) * 3600_000;
-  const items = new FeedItemIngest(ingestor, new SeenItemStore(db), clock, logger, maxAlertAgeMs);
+  const inTransaction = <T>(work: () => T): T => db.transaction(work)();
+  const items = new FeedItemIngest(ingestor, new SeenItemStore(db), clock, logger, maxAlertAgeMs, inTransaction);
   const policy = { ...DEFAULT_HEALTH_POLICY, pauseAfterFailures: config.FEEDS_PAUSE_AFTER_FAILURES ?? DEFAULT_HEALTH_POLICY.pauseAfterFailures };
   return new FeedRegistry(new FeedStore(db), items, clock, logger, policy);
 }

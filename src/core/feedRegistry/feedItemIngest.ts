@@ -36,9 +36,15 @@ export class FeedItemIngest {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly maxAlertAgeMs: number,
+    /** One transaction per poll of a feed: one commit instead of one per item. */
+    private readonly inTransaction: <T>(work: () => T) => T = (work) => work(),
   ) {}
 
   ingest(feed: FeedRecord, items: readonly FeedItem[], options: { firstPoll: boolean }): ItemCounts {
+    return this.inTransaction(() => this.ingestAll(feed, items, options));
+  }
+
+  private ingestAll(feed: FeedRecord, items: readonly FeedItem[], options: { firstPoll: boolean }): ItemCounts {
     const counts = emptyCounts();
     const keysThisPoll = new Set<string>();
     const now = this.clock.now();
