@@ -33,13 +33,16 @@ export function postToChannelBlock(value: ShareValue): types.KnownBlock {
   };
 }
 
+/** Slack sends placeholders, not names, for direct messages and some private conversations. */
+export const isChannelName = (name: string | undefined): name is string => Boolean(name) && name !== 'directmessage' && name !== 'privategroup' && !name!.startsWith('mpdm-');
+
 /** The Slack context of a request, with the admin verdict only looked up when it matters. */
 export async function slackContext(deps: AdapterDeps, request: { team: string; channel: string; channelName?: string; user: string; text: string }): Promise<CommandContext> {
   const parsed = parseCommand(request.text);
   const needsAdmin = parsed.ok && requiresAdmin(parsed.value);
   return {
     core: deps.core,
-    channel: { platform: 'slack', workspace: request.team, channel: request.channel, ...(request.channelName ? { channelName: `#${request.channelName}` } : {}) },
+    channel: { platform: 'slack', workspace: request.team, channel: request.channel, ...(isChannelName(request.channelName) ? { channelName: `#${request.channelName}` } : {}) },
     user: await deps.rights.userRef(request.user, needsAdmin),
   };
 }

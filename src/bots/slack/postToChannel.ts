@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Reply } from '../../core/reply.ts';
 import type { AdapterDeps } from './adapterDeps.ts';
-import { POST_TO_CHANNEL_ACTION, slackContext, type ShareValue } from './briefCommand.ts';
+import { isChannelName, POST_TO_CHANNEL_ACTION, slackContext, type ShareValue } from './briefCommand.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 /**
@@ -22,7 +22,7 @@ export function registerPostToChannel(app: App, deps: AdapterDeps): void {
     const team = body.team?.id ?? body.user.team_id ?? '';
     const reply = deps.answers.get(value.id) ?? (await rerun(deps, { team, channel, user: body.user.id, text: value.text }));
     const shared: Reply = { ...reply, ephemeral: false, footer: [reply.footer, `Shared by ${body.user.name ?? 'someone'}`].filter(Boolean).join(' · ') };
-    const result = await deps.delivery.send({ key: `share:${value.id}:${body.container?.message_ts ?? ''}`, channel: { platform: 'slack', workspace: team, channel, ...(body.channel?.name ? { channelName: `#${body.channel.name}` } : {}) }, reply: shared });
+    const result = await deps.delivery.send({ key: `share:${value.id}:${body.container?.message_ts ?? ''}`, channel: { platform: 'slack', workspace: team, channel, ...(isChannelName(body.channel?.name) ? { channelName: `#${body.channel!.name}` } : {}) }, reply: shared });
     if (result.ok) {
       await respond({ replace_original: true, text: 'Posted to the channel.' });
     } else {
