@@ -1,14 +1,22 @@
-import type { TopicService } from '../topics/topicService.ts';
+import type { ChannelRef } from '../commands/command.ts';
+import type { Article } from '../store/articleStore.ts';
 import { channelKey } from '../subscriptions/subscription.ts';
+import type { DigestWindow } from './digest.ts';
 import type { DigestSources } from './digestSources.ts';
 
+/** What the digest reads from topics (core.topics, issue #4), and nothing more. */
+export interface TopicsForDigest {
+  articlesFor(channel: ChannelRef, window: DigestWindow): Article[];
+  forChannel(channel: ChannelRef): { readonly source: 'defaults' | 'channel' };
+}
+
 /**
- * The digest's view of topics (issue #4): a channel's digest holds the articles that matched
- * its topics (its own set, or the defaults while it has none). Without a channel (the CLI's
- * `digest` with no --channel) every article in the window counts. Channels on the defaults
- * share one audience, so they share one digest per window.
+ * The digest's view of topics: a channel's digest holds the articles that matched its topics
+ * (its own set, or the defaults while it has none). Without a channel (the CLI's `digest` with
+ * no --channel) every article in the window counts. Channels on the defaults share one
+ * audience, so they share one digest per window.
  */
-export function topicDigestSources(topics: TopicService): DigestSources {
+export function topicDigestSources(topics: TopicsForDigest): DigestSources {
   return {
     articles: (channel, window) => (channel ? topics.articlesFor(channel, window) : undefined),
     audienceKey: (channel) => (topics.forChannel(channel).source === 'defaults' ? 'default-topics' : channelKey(channel)),
