@@ -9,7 +9,9 @@ import { registerOutbox } from './commands/outbox.ts';
 import { registerPoll } from './commands/poll.ts';
 import { registerPolicy } from './commands/policy.ts';
 import { registerSearch } from './commands/search.ts';
+import { registerMatch } from './commands/match.ts';
 import { registerStart } from './commands/start.ts';
+import { registerTopics } from './commands/topics.ts';
 
 /** The `newsbrief` command line; each command group registers itself from its own file. */
 export function buildProgram(): Command {
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerPoll(program);
   registerDigest(program);
   registerOutbox(program);
+  registerTopics(program);
+  registerMatch(program);
   return program;
 }
 

@@ -19,6 +19,8 @@ import { StoryStore } from './stories/storyStore.ts';
 import { createPolicies } from './policy/createPolicies.ts';
 import type { PolicyService } from './policy/policyService.ts';
 import type { Ports } from './ports.ts';
+import { createTopics } from './topics/createTopics.ts';
+import type { TopicService } from './topics/topicService.ts';
 
 /**
  * The core's services, wired once. Adapters and the CLI receive this object and call into
@@ -37,6 +39,8 @@ export interface Core {
   readonly events: CoreEvents;
   /** Tracked policies: status, events, signals, analyze (issue #6). */
   readonly policies: PolicyService;
+  /** Tracked topics per channel (defaults from data/topics.json) and each article's matches (issue #4). */
+  readonly topics: TopicService;
   /** Implementations from outside the core (feed fetching…), injected by the composition root. */
   readonly ports: Ports;
   /** Counters and timings features report; an adapter exports them (the web chat's /metrics). */
@@ -68,6 +72,9 @@ export function createCore(options: CoreOptions): Core {
   const ingestor = new Ingestor(articles, clock, logger);
   // Near-duplicates across outlets join one story (sets articles.story_id).
   ingestor.addStage(storyStage(new StoryStore(db), clock));
+  // Topic matches are recorded before policy tracking runs, so its alerts can name them.
+  const topics = createTopics(db, articles, clock, logger);
+  ingestor.addStage(topics.stage);
   const feeds = createFeedRegistry(db, ingestor, clock, logger, options.config);
   const metrics = new CoreMetrics();
   ingestor.addStage(countIngested(metrics));
@@ -81,6 +88,8 @@ export function createCore(options: CoreOptions): Core {
   // Questions about a tracked policy's current state get its status line first.
   const answers = new AnswerService(db, logger);
   answers.usePolicyStatus(policies.service);
+  // Within a rank, a story matching more of the channel's topics comes first.
+  delivery.digests.use({ topicWeight: (channel, articleId) => (channel ? topics.channelMatches(articleId, channel).length : 0) });
   let closed = false;
   return {
     db,
@@ -92,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
     answers,
     events,
     policies: policies.service,
+    topics,
     ports: options.ports ?? {},
     metrics,
     feeds,

@@ -3,7 +3,7 @@ import { ask } from './handlers/ask.ts';
 import { help } from './handlers/help.ts';
 import { search } from './handlers/search.ts';
 import { feeds } from './handlers/feeds.ts';
-import { topics } from './handlers/notYetBuilt.ts';
+import { topics } from './handlers/topics.ts';
 import { status } from './handlers/status.ts';
 import { timeline } from './handlers/timeline.ts';
 import { digest } from './handlers/digest.ts';
