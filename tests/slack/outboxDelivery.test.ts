@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/core/logger.ts';
 import { OutboxSender } from '../../src/core/outbox/outboxSender.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { SlackFake } from '../fakes/slackFake.ts';
+import { massMentions } from '../fakes/slackFakeBlocks.ts';
 import { tempCore, type TempCore } from '../support/tempCore.ts';
 
 const news: ChannelRef = { platform: 'slack', workspace: 'T1', channel: 'C1', channelName: '#policy-news' };
@@ -70,5 +71,14 @@ describe('the outbox delivers to Slack through the Slack port', () => {
     expect(fake.callsTo('chat.update')).toHaveLength(1);
     expect(fake.posted).toHaveLength(1);
     expect(JSON.stringify(fake.posted[0]!.blocks)).toContain('Confirmed by three outlets.');
+  });
+
+  it('posts an alert about an article titled with <!channel> without pinging anyone', async () => {
+    const hostile: Reply = { kind: 'alert', title: 'Policy change <!channel>', sections: [{ text: 'Reported <!here>.', sources: [{ outlet: 'X <!everyone>', title: 'URGENT <!channel>', url: 'https://x.example/a' }] }] };
+    enqueue('alert:e4:C1', hostile);
+    await sender.runOnce();
+    expect(fake.posted).toHaveLength(1);
+    expect(massMentions(fake.posted[0]!)).toEqual([]);
+    expect(fake.posted[0]!.text).toContain('&lt;!channel&gt;');
   });
 });
