@@ -77,5 +77,5 @@ describe('the outbox sender killed with SIGKILL at random points', () => {
     expect(report.duplicates.history).toBe(0);
     expect(report.duplicates.plain).toBeLessThanOrEqual(KILLS);
     for (const item of outbox.list()) expect(item.messageIds.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 120_000);
 });
