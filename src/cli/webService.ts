@@ -1,14 +1,9 @@
 import { checkBind } from '../bots/web/bindSafety.ts';
 import { feedStatus } from '../core/feedRegistry/feedRegistry.ts';
 import type { HealthFacts } from '../bots/web/routes/healthRoutes.ts';
-import { createWebServer, type WebServer } from '../bots/web/webServer.ts';
 import type { Runtime } from './runtime.ts';
 import { serviceStates } from './serviceStates.ts';
 import type { Service } from './services.ts';
-
-/** The running web chat, for features wired next to it (the outbox's delivery port, the demo). */
-let current: WebServer | undefined;
-export const runningWebServer = (): WebServer | undefined => current;
 
 /** What /healthz reports beyond the database: feed health counts and every service's state. */
 function healthFacts(core: Runtime['core']): HealthFacts {
@@ -27,6 +22,9 @@ export const webService: Service = {
   },
   async start(runtime: Runtime) {
     const { config } = runtime;
+    // Loaded here, not at the top: every CLI command imports this file, and Fastify and
+    // prom-client cost a second or more to load that `newsbrief ask` should not pay.
+    const { createWebServer } = await import('../bots/web/webServer.ts');
     const server = createWebServer({
       core: runtime.core,
       host: config.WEB_HOST,
@@ -40,11 +38,9 @@ export const webService: Service = {
     const url = await server.listen();
     // The outbox sender delivers alerts and digests for web channels through this port.
     const unregister = runtime.core.delivery.ports.register(server.delivery);
-    current = server;
     return {
       summary: `open ${url}${config.WEB_TOKEN ? '?token=<WEB_TOKEN>' : ''} and type a question, or /brief help`,
       async stop() {
-        current = undefined;
         unregister();
         await server.close();
       },
