@@ -81,10 +81,21 @@ describe('rendering a Reply as Discord embeds', () => {
   it('GIVEN Markdown or a disguised link in article text THEN it is shown literally, not as formatting', () => {
     const [message] = renderReply({ kind: 'answer', title: 't', sections: [{ text: '**loud** [bbc.com](https://evil.example) # heading' }] });
     const description = message!.embeds[0]!.description!;
-    // Discord shows "\[x](y)" as the literal text "[x](y)": no link.
-    expect(description).toContain('\\[bbc.com](https://evil.example)');
-    expect(description).not.toMatch(/(^|[^\\])\[bbc\.com\]/);
+    // Discord shows "\[x\](y)" as the literal text "[x](y)": no link, no emphasis.
+    expect(description).toContain('\\[bbc.com\\](https://evil.example)');
+    expect(description).not.toMatch(/(^|[^\\])[[\]*]/);
     expect(description).toContain('\\*\\*loud\\*\\*');
+  });
+
+  it('GIVEN a mention, a heading or a list in article text THEN it shows as typed, not as Discord syntax', () => {
+    const [message] = renderReply({ kind: 'answer', title: 't', sections: [{ text: '# Breaking\n- one\n1. two\n<@&123456789012> ||spoiler|| see https://news.example/a_b_c' }] });
+    expect(message!.embeds[0]!.description).toBe('\\# Breaking\n\\- one\n1\\. two\n\\<@&123456789012> \\|\\|spoiler\\|\\| see https://news.example/a_b_c');
+  });
+
+  it('GIVEN a 200,000-character article with no line break THEN it still renders into valid messages (escaping is linear)', () => {
+    const messages = renderReply({ kind: 'digest', title: 'Long', sections: [{ text: 'Officials_described *the* deliberations at length. '.repeat(4000) }] });
+    expect(messages.length).toBeGreaterThan(30);
+    for (const message of messages) expect(embedProblems({ ...message })).toEqual([]);
   });
 
   it('any Reply, however long, renders to messages Discord accepts', () => {
