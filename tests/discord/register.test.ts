@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerCommands, restClient } from '../../src/bots/discord/index.ts';
-import { registerSlashCommands } from '../../src/cli/commands/discord.ts';
+import { registerDiscord, registerSlashCommands } from '../../src/cli/commands/discord.ts';
 import type { Config } from '../../src/core/config/config.ts';
 import { USAGE } from '../../src/core/commands/grammar.ts';
 import { DiscordFake } from '../fakes/discordFake.ts';
-
-const BIN = new URL('../../bin/newsbrief.js', import.meta.url).pathname;
 
 type Option = { type: number; name: string; required?: boolean; autocomplete?: boolean; choices?: { value: string }[]; options?: Option[] };
 type Body = { name: string; default_member_permissions?: string | null; contexts?: number[]; options: Option[] };
@@ -20,15 +18,24 @@ const leaf = (body: Body, path: string) => {
   return second ? top.options!.find((o) => o.name === second)! : top;
 };
 
-/** The CLI as a user runs it (async: the fake answers in this same process). */
-function register(fake: DiscordFake, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'warn' };
-  const child = spawn(process.execPath, [BIN, 'discord', 'register', ...args], { env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+/**
+ * `newsbrief discord register …` through commander and the real command file, in-process (a
+ * child process costs seconds of start-up here): only stdout is captured.
+ */
+async function register(fake: DiscordFake, ...args: string[]): Promise<{ stdout: string }> {
+  const saved = { ...process.env };
+  Object.assign(process.env, { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+  const chunks: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true));
+  try {
+    const program = new Command('newsbrief').option('--db <path>').option('--json').exitOverride();
+    registerDiscord(program);
+    await program.parseAsync(['node', 'newsbrief', 'discord', 'register', ...args]);
+  } finally {
+    write.mockRestore();
+    process.env = saved;
+  }
+  return { stdout: chunks.join('') };
 }
 
 describe('newsbrief discord register', () => {
@@ -39,8 +46,7 @@ describe('newsbrief discord register', () => {
   afterAll(async () => fake?.close());
 
   it('GIVEN --guild THEN the CLI registers the whole /brief grammar in that server with one PUT, admin subcommands behind Manage Server', async () => {
-    const { code, stdout } = await register(fake, '--guild', fake.guildId, '--json');
-    expect(code).toBe(0);
+    const { stdout } = await register(fake, '--guild', fake.guildId, '--json');
     expect(JSON.parse(stdout)).toMatchObject({ scope: 'guild', guildId: fake.guildId, commands: [{ name: 'brief' }, { name: 'brief-admin' }] });
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
