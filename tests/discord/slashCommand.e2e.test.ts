@@ -127,6 +127,17 @@ describe('/brief in Discord, through the real discord.js against a local Discord
     expect(choices.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
   });
 
+  it("GIVEN a manager removing a topic THEN autocomplete offers this channel's topics by id", async () => {
+    const here = { platform: 'discord', workspace: FAKE_GUILD_ID, channel: CHANNEL_ID } as const;
+    expect(temp.core.topics.add(here, 'long-range', '(ATACMS OR "Storm Shadow") AND Russia').ok).toBe(true);
+    const interaction = await settled(
+      slash(fake, 'remove', { root: 'brief-admin', group: 'topics', options: { name: 'long' }, focused: 'name', permissions: MANAGER }),
+      (i) => expect(i.callbacks).toHaveLength(1),
+    );
+    const choices = (interaction.callbacks[0]?.data as { choices: { value: string }[] }).choices;
+    expect(choices.map((c) => c.value)).toContain('long-range');
+  });
+
   it('GIVEN the gateway connection drops THEN discord.js resumes the session and commands keep working', async () => {
     const resumes = fake.resumes;
     fake.dropConnections();

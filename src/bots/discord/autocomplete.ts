@@ -19,15 +19,17 @@ export interface AutocompleteSources {
 
 export const noLookups: AutocompleteSources = { topics: () => [], policies: () => [] };
 
+/** "id — name" when the name says more than the id; the command receives the id. */
+const choice = (id: string, name: string): Choice => ({ name: name && name !== id ? `${id} — ${name}` : id, value: id });
+
 /**
- * Lookups from the core. Tracked policies come from `core.policies`. Topics are a seam: the
- * topics feature (issue #4) has no per-channel list on the Core yet, so topic ids suggest
- * nothing until it does (typing an id still works, the core checks it).
+ * Lookups from the core: tracked policies from `core.policies`, the channel's topics (its own,
+ * or the defaults it follows) from `core.topics`.
  */
 export function coreLookups(core: Core): AutocompleteSources {
   return {
-    policies: () => core.policies.definitions.map((p) => ({ name: `${p.id} — ${p.name}`, value: p.id })),
-    topics: () => [],
+    policies: () => core.policies.definitions.map((p) => choice(p.id, p.name)),
+    topics: (channel) => core.topics.forChannel(channel).topics.map((t) => choice(t.topic, t.name)),
   };
 }
 
