@@ -29,7 +29,8 @@ const digest: Reply = {
   footer: '1 article from 1 outlet, 1 story',
 };
 
-describeWithChromium('the web chat in a browser', () => {
+// Generous limits: Chromium and a seeded database start slowly on a busy two-core machine.
+describeWithChromium('the web chat in a browser', { timeout: 60_000 }, () => {
   let web: RunningWeb;
   let browser: Browser;
   let page: Page;
@@ -50,7 +51,7 @@ describeWithChromium('the web chat in a browser', () => {
     });
     await page.goto(web.url);
     await page.waitForFunction(() => document.getElementById('live')?.textContent === 'live');
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await browser?.close();

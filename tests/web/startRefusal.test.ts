@@ -22,4 +22,5 @@ it('refuses to start on a non-loopback address without WEB_TOKEN, saying how to 
   expect(stderr).toContain('WEB_TOKEN is not set');
   expect(stderr).toContain('WEB_HOST=127.0.0.1');
   expect(stderr).not.toContain('Press Ctrl-C');
-});
+  // A whole CLI start-up (every adapter's SDK is imported) can take tens of seconds on a busy machine.
+}, 90_000);
