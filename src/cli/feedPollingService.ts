@@ -1,7 +1,4 @@
-import { FeedPoller } from '../feeds/feedPoller.ts';
 import { DEFAULT_FEEDS_FILE, loadDefaultFeeds } from '../feeds/defaultFeeds.ts';
-import { installFeedSource } from '../feeds/installFeedSource.ts';
-import { startPollSchedule } from '../feeds/pollSchedule.ts';
 import type { Runtime } from './runtime.ts';
 import type { Service } from './services.ts';
 
@@ -25,6 +22,10 @@ export const feedPollingService: Service = {
   name: 'feed polling',
   wanted: ({ config }) => (config.FEEDS_POLL_CRON === 'off' ? { on: false, reason: 'FEEDS_POLL_CRON=off' } : { on: true }),
   async start(runtime) {
+    // Imported on start only: every CLI command loads this file through services.ts.
+    const { FeedPoller } = await import('../feeds/feedPoller.ts');
+    const { installFeedSource } = await import('../feeds/installFeedSource.ts');
+    const { startPollSchedule } = await import('../feeds/pollSchedule.ts');
     seedDefaultFeeds(runtime);
     const { core, config, logger } = runtime;
     const poller = new FeedPoller(core.feeds, installFeedSource(core, config), logger, config.FEEDS_MAX_CONCURRENCY);

@@ -4,9 +4,8 @@ import { localContext } from '../../core/commands/context.ts';
 import { runCommand } from '../../core/commands/runCommand.ts';
 import { checkReport } from '../../core/feedRegistry/checkReport.ts';
 import { UserFacingError } from '../../core/result.ts';
-import { parseFeedFile } from '../../feeds/feedFile.ts';
-import { installFeedSource } from '../../feeds/installFeedSource.ts';
-import { parseOpml, toOpml } from '../../feeds/opml.ts';
+// src/feeds (undici, rss-parser, html-to-text, xml2js) is imported inside the actions that
+// need it: every other command's start-up would otherwise pay for loading it.
 import { printReply, printResult } from '../output.ts';
 import { loadCliConfig, withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -30,6 +29,7 @@ function registerThroughCommand(feeds: Command, action: 'list' | 'add' | 'remove
 
 async function check(target: string, globals: GlobalOptions): Promise<void> {
   if (isUrl(target)) {
+    const { installFeedSource } = await import('../../feeds/installFeedSource.ts');
     await withRuntime(globals, async ({ core, config }) => {
       installFeedSource(core, config);
       const reply = await runCommand({ name: 'feeds', action: 'check', url: target }, localContext(core));
@@ -40,6 +40,7 @@ async function check(target: string, globals: GlobalOptions): Promise<void> {
   }
   // A file is parsed exactly as a fetched body would be; no database is opened.
   const config = loadCliConfig(globals);
+  const { parseFeedFile } = await import('../../feeds/feedFile.ts');
   const report = checkReport(await parseFeedFile(target, config.FEEDS_MAX_BYTES));
   printResult(globals.json, report, () =>
     report.ok
@@ -56,6 +57,7 @@ async function importOpml(file: string, globals: GlobalOptions): Promise<void> {
   } catch (error) {
     throw new UserFacingError('feeds/unreadable', `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const { parseOpml } = await import('../../feeds/opml.ts');
   const parsed = await parseOpml(text);
   if (!parsed.ok) throw new UserFacingError(parsed.error.code, parsed.error.message);
   await withRuntime(globals, ({ core }) => {
@@ -89,9 +91,10 @@ export function registerFeeds(program: Command): void {
   feeds
     .command('export')
     .description('print the followed feeds as OPML 2.0')
-    .action(async (_options: unknown, cmd: Command) =>
-      withRuntime(cmd.optsWithGlobals<GlobalOptions>(), ({ core }) => {
+    .action(async (_options: unknown, cmd: Command) => {
+      const { toOpml } = await import('../../feeds/opml.ts');
+      await withRuntime(cmd.optsWithGlobals<GlobalOptions>(), ({ core }) => {
         process.stdout.write(`${toOpml(core.feeds.list(), core.clock.now())}\n`);
-      }),
-    );
+      });
+    });
 }

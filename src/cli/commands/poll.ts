@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { UserFacingError } from '../../core/result.ts';
-import { FeedPoller, summarise } from '../../feeds/feedPoller.ts';
-import { installFeedSource } from '../../feeds/installFeedSource.ts';
 import { printResult } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 import { seedDefaultFeeds } from '../feedPollingService.ts';
@@ -15,6 +13,9 @@ export function registerPoll(program: Command): void {
     .action(async (options: { once?: boolean }, cmd: Command) => {
       if (!options.once) throw new UserFacingError('poll/usage', 'poll runs one cycle with --once; `newsbrief start` polls on a schedule.');
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      // Loaded here, not at the top: other commands should not pay for src/feeds' libraries.
+      const { FeedPoller, summarise } = await import('../../feeds/feedPoller.ts');
+      const { installFeedSource } = await import('../../feeds/installFeedSource.ts');
       await withRuntime(globals, async (runtime) => {
         seedDefaultFeeds(runtime);
         const source = installFeedSource(runtime.core, runtime.config);
