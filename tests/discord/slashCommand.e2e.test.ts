@@ -1,10 +1,10 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordBot, type DiscordBot } from '../../src/bots/discord/index.ts';
 import type { Command } from '../../src/core/commands/command.ts';
 import type { CommandContext } from '../../src/core/commands/context.ts';
 import { notAvailableYet } from '../../src/core/commands/handler.ts';
 import { runCommand } from '../../src/core/commands/runCommand.ts';
-import { silentLogger } from '../../src/core/logger.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { DiscordFake, FAKE_GUILD_ID, type FakeInteraction } from '../fakes/discordFake.ts';
 import { tempCore, type TempCore } from '../support/tempCore.ts';
@@ -42,6 +42,7 @@ describe('/brief in Discord, through the real discord.js against a local Discord
   let fake: DiscordFake;
   let temp: TempCore;
   let bot: DiscordBot;
+  const logged: string[] = [];
   beforeAll(async () => {
     fake = await DiscordFake.start();
     temp = tempCore({ seed: true });
@@ -52,7 +53,8 @@ describe('/brief in Discord, through the real discord.js against a local Discord
       publishedAt: '2024-11-17',
       text: 'The United States has given Ukraine permission to use ATACMS long-range missiles to strike inside Russia, officials said on Sunday. The decision lifts a ban that had stood for months.',
     });
-    bot = await startDiscordBot({ core: temp.core, logger: silentLogger(), token: fake.token, apiUrl: fake.apiUrl, run: standIns });
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) });
+    bot = await startDiscordBot({ core: temp.core, logger, token: fake.token, apiUrl: fake.apiUrl, run: standIns });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -146,7 +148,18 @@ describe('/brief in Discord, through the real discord.js against a local Discord
     expect(interaction.callbacks[0]?.type).toBe(4);
   });
 
-  it('never acknowledges an interaction twice', () => {
-    expect(fake.refusals.filter((r) => r.code === 40060 || r.code === 10062 || r.code === 50035)).toEqual([]);
+  it('GIVEN Discord has already expired an interaction (10062) THEN the bot logs it and keeps answering others', async () => {
+    const expired = slash(fake, 'search', { options: { query: 'Kharkiv' } });
+    fake.interactions.delete(expired.id);
+    await eventually(() => expect(fake.refusals.filter((r) => r.code === 10062)).toHaveLength(1));
+    await eventually(() => expect(logged.some((line) => line.includes('could not answer an interaction'))).toBe(true));
+    const next = await settled(slash(fake, 'help'), (i) => expect(i.callbacks).toHaveLength(1));
+    expect(next.callbacks[0]?.type).toBe(4);
+  });
+
+  it('never acknowledges an interaction twice nor sends a message Discord refuses', () => {
+    expect(fake.refusals.filter((r) => r.code === 40060 || r.code === 50035)).toEqual([]);
+    // The only unknown interaction is the one the test expired on purpose.
+    expect(fake.refusals.filter((r) => r.code === 10062)).toHaveLength(1);
   });
 });
