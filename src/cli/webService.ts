@@ -5,11 +5,11 @@ import type { Runtime } from './runtime.ts';
 import { serviceStates } from './serviceStates.ts';
 import type { Service } from './services.ts';
 
-/** What /healthz reports beyond the database: feed health counts and every service's state. */
+/** What /healthz (and the /metrics gauges) report beyond the database: feeds, outbox, every service's state. */
 function healthFacts(core: Runtime['core']): HealthFacts {
   const counts = { ok: 0, failing: 0, paused: 0, new: 0 };
   for (const feed of core.feeds.list()) counts[feedStatus(feed)] += 1;
-  return { feeds: counts, adapters: Object.fromEntries(serviceStates) };
+  return { feeds: counts, outbox: core.delivery.outbox.counts(), adapters: Object.fromEntries(serviceStates) };
 }
 
 /** The local web chat: always on, the only adapter when no platform token is set. */
@@ -33,7 +33,7 @@ export const webService: Service = {
       rateLimitPerMinute: config.WEB_RATE_LIMIT_PER_MINUTE,
       maxBodyBytes: config.WEB_MAX_BODY_BYTES,
       health: () => healthFacts(runtime.core),
-      states: () => ({ outbox: runtime.core.delivery.outbox.counts(), feeds: healthFacts(runtime.core).feeds }),
+      states: () => healthFacts(runtime.core),
     });
     const url = await server.listen();
     // The outbox sender delivers alerts and digests for web channels through this port.

@@ -5,19 +5,20 @@ describe('web chat health and metrics', () => {
   let web: RunningWeb;
   beforeAll(async () => {
     web = await startWeb({
-      health: () => ({ adapters: { web: 'on', slack: 'off', discord: 'off' }, feeds: { ok: 2, failing: 1 } }),
+      health: () => ({ adapters: { web: 'on', slack: 'off', discord: 'off' }, feeds: { ok: 2, failing: 1 }, outbox: { pending: 1, dead: 1 } }),
       states: () => ({ outbox: { pending: 1, sent: 4, dead: 0 }, feeds: { ok: 2, failing: 1 } }),
     });
   });
   afterAll(() => web.stop());
 
-  it('GET /healthz reports the database, feeds and adapters', async () => {
+  it('GET /healthz reports the database, feeds, the outbox and adapters', async () => {
     const response = await fetch(new URL('/healthz', web.url));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       ok: true,
       db: { ok: true, articles: 5 },
       feeds: { ok: 2, failing: 1 },
+      outbox: { pending: 1, dead: 1 },
       adapters: { web: 'on', slack: 'off', discord: 'off' },
     });
   });

@@ -9,6 +9,8 @@ export interface HealthFacts {
   readonly adapters?: Readonly<Record<string, string>>;
   /** Feed health counts, once feed polling exists; undefined means "not known". */
   readonly feeds?: { readonly ok: number; readonly failing: number; readonly paused?: number; readonly new?: number } | undefined;
+  /** Outbox items by state: `dead` ones are alerts or digests that will not arrive without help. */
+  readonly outbox?: Readonly<Record<string, number>>;
 }
 
 export interface HealthOptions {
@@ -36,6 +38,7 @@ export function registerHealthRoutes(app: FastifyInstance, options: HealthOption
       ok: db.ok,
       db,
       feeds: facts.feeds ?? { known: false },
+      outbox: facts.outbox ?? { known: false },
       adapters: { web: 'on', ...(facts.adapters ?? {}) },
       eventStreams: options.hub.listeners(),
       checkedAt: options.core.clock.now().toISOString(),
