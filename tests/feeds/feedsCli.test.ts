@@ -53,7 +53,7 @@ describe('newsbrief poll and feeds check, as a user runs them', () => {
     const polled = await cli('poll', '--once', '--json');
     expect(polled.code).toBe(0);
     const report = JSON.parse(polled.stdout);
-    expect(report.summary).toMatchObject({ feeds: 1, new: 1, failed: 0, newArticles: 2 });
+    expect(report.summary).toMatchObject({ feeds: 1, new: 1, failed: 0, newArticles: 2, notDue: 0 });
     expect(report.feeds).toEqual([expect.objectContaining({ url: feedUrl, title: 'Loopback World', status: 'new', firstPoll: true, counts: expect.objectContaining({ new: 2 }) })]);
   });
 

@@ -20,7 +20,9 @@ export function registerPoll(program: Command): void {
         seedDefaultFeeds(runtime);
         const source = installFeedSource(runtime.core, runtime.config);
         const reports = (await new FeedPoller(runtime.core.feeds, source, runtime.logger, runtime.config.FEEDS_MAX_CONCURRENCY).cycle()) ?? [];
-        const summary = summarise(reports);
+        // Feeds in backoff or paused are not due: say how many, so a quiet cycle is not a mystery.
+        const notDue = runtime.core.feeds.list().length - reports.length;
+        const summary = { ...summarise(reports), notDue };
         printResult(globals.json, { summary, feeds: reports }, () =>
           [
             ...reports.map((r) => {
@@ -28,7 +30,7 @@ export function registerPoll(program: Command): void {
               const detail = r.status === 'failed' ? r.error?.message : `${counts}${r.firstPoll ? ' (first poll: recorded, no alerts)' : ''}${r.notModified ? ' (not modified)' : ''}`;
               return `${r.status.padEnd(9)} ${r.title ?? r.url} — ${detail}`;
             }),
-            `${summary.feeds} feeds polled: ${summary.new} with new items, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.newArticles} new articles`,
+            `${summary.feeds} feeds polled: ${summary.new} with new items, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.newArticles} new articles${notDue ? `; ${notDue} not due (backing off or paused, see feeds list)` : ''}`,
           ].join('\n'),
         );
       });
