@@ -3,6 +3,7 @@ import type { BenchOptions } from '../run.ts';
 export type Suite = (options: BenchOptions) => Promise<Record<string, unknown>>;
 
 /** Every suite by name; each lives in its own file. */
+import { ask } from './ask.ts';
 import { ingest } from './ingest.ts';
 import { run as match } from './match.ts';
 import { policy } from './policy.ts';
@@ -13,6 +14,7 @@ import { feeds } from './feeds.ts';
 import { discord } from './discord.ts';
 
 export const suites: Record<string, Suite> = {
+  ask,
   digest,
   feeds,
   discord,

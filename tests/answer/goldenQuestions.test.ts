@@ -7,8 +7,8 @@ import { tempCore, type TempCore } from '../support/tempCore.ts';
 import { GOLDEN_QUESTIONS, type GoldenQuestion } from './goldenQuestions.ts';
 
 /**
- * Bars from the measured figures (47 questions: hit@1 0.894 = 42/47, hit@3 0.979 = 46/47) less
- * two questions of room; hit@1 also meets the issue's floor of 85%. A change that makes
+ * Bars from the measured figures (47 questions: hit@1 0.872 = 41/47, hit@3 0.957 = 45/47) less
+ * one question of room; the hit@1 bar is also the issue's floor of 85%. A change that makes
  * answers worse fails here.
  */
 const HIT_AT_1_BAR = 0.85;

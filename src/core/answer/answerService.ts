@@ -9,8 +9,8 @@ import { analyseQuestion, type QuestionAnalysis } from './questionAnalysis.ts';
 import { mergeNearDuplicates, type MergedQuote } from './quoteMerging.ts';
 import { rankCandidates } from './sentenceRanking.ts';
 
-/** Articles whose sentences are read for an answer: enough for paraphrases, few enough to stay fast. */
-const ARTICLES_READ = 24;
+/** Articles whose sentences are read for an answer: 12 measured as good as 24 on the golden questions, at half the cost. */
+const ARTICLES_READ = 12;
 /**
  * Below this share of the question's weight in its best sentence (and its surroundings), the corpus does not know:
  * better "nothing on that" than a quote about something else. Set from the golden suite
@@ -44,11 +44,12 @@ export class AnswerService {
 
   ask(question: string): Answer {
     const analysis = analyseQuestion(question);
-    const concepts = weighConcepts(analysis.concepts, this.retrieval);
+    const articleCount = this.retrieval.articleCount();
+    const concepts = weighConcepts(analysis.concepts, this.retrieval, articleCount);
     const unknown = unknownName(analysis, concepts);
     if (unknown) return noAnswer(question, `The corpus has nothing on “${unknown}”.`);
     if (mostlyUnknown(concepts)) return noAnswer(question, 'The corpus has nothing on that: most of its words appear in no article.');
-    const expression = anyFormExpression(concepts);
+    const expression = anyFormExpression(concepts, articleCount);
     if (!expression) return noAnswer(question, 'The corpus has nothing on that.');
     const quotes = this.bestQuotes(analysis, concepts, expression);
     const policy = this.policyLine(analysis);
@@ -59,7 +60,7 @@ export class AnswerService {
 
   private bestQuotes(analysis: QuestionAnalysis, concepts: readonly WeightedConcept[], expression: string): MergedQuote[] {
     const articles = this.retrieval.topArticles(expression, ARTICLES_READ);
-    const sentences = this.retrieval.sentencesIn(expression, articles.map((a) => a.id));
+    const sentences = this.retrieval.sentencesOf(articles.map((a) => a.id));
     const ranked = rankCandidates(analysis, concepts, articles, sentences, MIN_SUPPORT);
     const needed = Math.min(2, concepts.length);
     const relevant = ranked.filter((c) => c.support >= MIN_SUPPORT && c.matched >= needed);

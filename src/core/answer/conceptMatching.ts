@@ -9,6 +9,7 @@ export class ConceptMatcher {
   private readonly singles = new Map<string, number>();
   private readonly phrases = new Map<string, { readonly rest: readonly string[]; readonly bit: number }[]>();
   private readonly weights: readonly number[];
+  private readonly prefilter: RegExp;
   readonly totalWeight: number;
 
   constructor(concepts: readonly WeightedConcept[]) {
@@ -25,19 +26,53 @@ export class ConceptMatcher {
       }
     });
     this.weights = concepts.map((c) => c.weight);
+    // A word whose stem is `allow` starts with `allo`; a word stemmed `polici` starts with `polic`.
+    // Short stems ("us", "u" of U.S.) must be whole words, or every "use" would pass.
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const prefixes = [...this.singles.keys(), ...this.phrases.keys()].map((stem) =>
+      stem.length > 3 ? escape(stem.slice(0, -1)) : `${escape(stem)}(?![\\p{L}\\p{N}])`,
+    );
+    const escaped = [...new Set(prefixes)];
+    this.prefilter = escaped.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'iu') : /(?!)/;
     this.totalWeight = this.weights.reduce((sum, w) => sum + w, 0);
   }
 
+  /**
+   * A cheap test on the raw text before stemming it: false means no concept can be in it.
+   * Most sentences of the articles read fail it, and stemming is the costly part of ranking.
+   */
+  mightMention(text: string): boolean {
+    return this.prefilter.test(text);
+  }
+
   mask(tokens: readonly string[]): number {
-    let mask = 0;
+    return this.mentions(tokens).reduce((mask, bits) => mask | bits, 0);
+  }
+
+  /** Each mention of a concept in the stems, as its bits, in order (a word may carry two concepts). */
+  mentions(tokens: readonly string[]): number[] {
+    const found: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      mask |= this.singles.get(token) ?? 0;
+      const single = this.singles.get(token);
+      if (single) found.push(single);
       for (const phrase of this.phrases.get(token) ?? []) {
-        if (phrase.rest.every((stem, j) => tokens[i + 1 + j] === stem)) mask |= phrase.bit;
+        if (phrase.rest.every((stem, j) => tokens[i + 1 + j] === stem)) found.push(phrase.bit);
       }
     }
-    return mask;
+    return found;
+  }
+
+  /**
+   * BM25 of one run of stems with the concept weights (square roots of IDF, which measured better), term
+   * frequency per concept, and `lengthNorm` = k1·(1 − b + b·length/average).
+   */
+  bm25(tokens: readonly string[], k1: number, lengthNorm: number): number {
+    const counts = new Array<number>(this.weights.length).fill(0);
+    for (const bits of this.mentions(tokens)) {
+      for (let i = 0; i < counts.length; i++) if (bits & (1 << i)) counts[i]! += 1;
+    }
+    return counts.reduce((sum, tf, i) => (tf === 0 ? sum : sum + this.weights[i]! * ((tf * (k1 + 1)) / (tf + lengthNorm))), 0);
   }
 
   /** Share of the question's weight the mask carries, 0–1. */

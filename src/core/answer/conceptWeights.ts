@@ -1,4 +1,5 @@
 import { ftsString } from '../search/userQuery.ts';
+import { stems } from './stems.ts';
 import type { Concept } from './concepts.ts';
 import type { EvidenceRetrieval } from './evidenceRetrieval.ts';
 
@@ -9,22 +10,26 @@ export interface WeightedConcept {
   readonly weight: number;
   /** Articles that mention any of its forms (an upper bound for phrases). */
   readonly documentFrequency: number;
+  /** The same, per form (in `concept.forms` order). */
+  readonly formFrequencies: readonly number[];
 }
+
+const stemsKey = (text: string): string => stems(text).join(' ');
 
 /** A phrase occurs in at most as many articles as its rarest word. */
 function formFrequency(stemForm: readonly string[], retrieval: EvidenceRetrieval): number {
   return stemForm.length === 0 ? 0 : Math.min(...stemForm.map((s) => retrieval.documentFrequency(s)));
 }
 
-export function weighConcepts(concepts: readonly Concept[], retrieval: EvidenceRetrieval): WeightedConcept[] {
-  const total = Math.max(retrieval.articleCount(), 1);
+export function weighConcepts(concepts: readonly Concept[], retrieval: EvidenceRetrieval, articleCount: number): WeightedConcept[] {
+  const total = Math.max(articleCount, 1);
   const weighed = concepts.map((concept) => {
-    const sum = concept.stemForms.reduce((acc, form) => acc + formFrequency(form, retrieval), 0);
-    const documentFrequency = Math.min(sum, total);
+    const formFrequencies = concept.stemForms.map((form) => formFrequency(form, retrieval));
+    const documentFrequency = Math.min(formFrequencies.reduce((sum, df) => sum + df, 0), total);
     // Smoothed so that in a small corpus a word in every article still counts for something,
     // and square-rooted so one rare word cannot outweigh the rest of the question.
     const weight = Math.sqrt(Math.log(1 + total / (documentFrequency + 0.5)));
-    return { concept, weight, documentFrequency };
+    return { concept, weight, documentFrequency, formFrequencies };
   });
   // A word the corpus never uses is most likely a paraphrase ("journalists" for "reporters"):
   // it counts like an average word, not like the rarest. Unknown names are handled apart.
@@ -33,14 +38,36 @@ export function weighConcepts(concepts: readonly Concept[], retrieval: EvidenceR
   return weighed.map((c) => (c.documentFrequency > 0 || c.concept.entity ? c : { ...c, weight: average }));
 }
 
+/** Expansions may read at most this many times the postings the question's own words read. */
+const EXPANSION_BUDGET = 2;
+
 /**
- * Any form of any concept, as an FTS5 expression: `"us" OR "white house" OR "ban" OR …`.
- * Every form is a quoted FTS5 string (ftsString), so nothing a person typed is an operator.
- * BM25 then ranks rows that match more, rarer forms first.
+ * The question's words and their cheapest aliases, as one FTS5 expression:
+ * `"white house" OR "washington" OR "ban" OR …`. Every form is a quoted FTS5 string
+ * (ftsString), so nothing a person typed is an operator. An OR query costs about the postings
+ * it reads, so aliases are added rarest first while their postings stay within
+ * EXPANSION_BUDGET times those of the words asked: "White House" may bring "Biden
+ * administration" along, but not "US" from every article of a 100,000-article corpus.
  */
-export function anyFormExpression(concepts: readonly WeightedConcept[]): string | null {
-  // Forms that stem alike ("allow", "allowed") both stay: a concept with more ways of being
-  // said weighs a little more in BM25, which measured better on the golden questions.
-  const forms = concepts.filter((c) => c.documentFrequency > 0).flatMap((c) => c.concept.forms);
-  return forms.length === 0 ? null : [...new Set(forms.map((f) => f.toLowerCase()))].map(ftsString).join(' OR ');
+export function anyFormExpression(concepts: readonly WeightedConcept[], total: number): string | null {
+  const asked = new Map<string, number>();
+  const aliases: [string, number][] = [];
+  for (const c of concepts) {
+    if (c.documentFrequency === 0) continue;
+    const own = stemsKey(c.concept.asked);
+    c.concept.forms.forEach((form, i) => {
+      const df = c.formFrequencies[i]!;
+      if (df === 0) return;
+      if (c.concept.stemForms[i]!.join(' ') === own) asked.set(form.toLowerCase(), df);
+      else aliases.push([form.toLowerCase(), df]);
+    });
+  }
+  let budget = EXPANSION_BUDGET * [...asked.values()].reduce((sum, df) => sum + df, 0) + 0.001 * total;
+  const chosen = new Set(asked.keys());
+  for (const [form, df] of aliases.sort((a, b) => a[1] - b[1])) {
+    if (chosen.has(form) || df > budget) continue;
+    chosen.add(form);
+    budget -= df;
+  }
+  return chosen.size === 0 ? null : [...chosen].map(ftsString).join(' OR ');
 }

@@ -13,6 +13,8 @@ export interface Concept {
   readonly entity: boolean;
   readonly forms: readonly string[];
   readonly stemForms: readonly (readonly string[])[];
+  /** The words the question itself used, as it typed them ("white house"). */
+  readonly asked: string;
 }
 
 /** Long questions keep their first concepts: enough to find the topic, bounded in cost. */
@@ -42,14 +44,15 @@ function aliases(): AliasIndex {
   return aliasIndex;
 }
 
-const groupConcept = (group: AliasGroup): Concept => ({
+const groupConcept = (group: AliasGroup, asked: string): Concept => ({
+  asked,
   label: group.name,
   entity: group.entity,
   forms: group.forms,
   stemForms: group.forms.map(stems),
 });
 
-const wordConcept = (word: string): Concept => ({ label: word, entity: false, forms: [word], stemForms: [[stem(word)]] });
+const wordConcept = (word: string): Concept => ({ label: word, entity: false, forms: [word], stemForms: [[stem(word)]], asked: word });
 
 /**
  * The question's content as concepts, in the order asked. Aliases are found on the longest
@@ -70,7 +73,7 @@ export function extractConcepts(question: string): Concept[] {
       if (length === 1 && isStopWord(tokens[i]!)) break;
       const group = byStems.get(tokenStems.slice(i, i + length).join(' '));
       if (group) {
-        if (!concepts.has(group.name)) concepts.set(group.name, groupConcept(group));
+        if (!concepts.has(group.name)) concepts.set(group.name, groupConcept(group, tokens.slice(i, i + length).join(' ')));
         matched = length;
       }
     }

@@ -1,13 +1,13 @@
 import type { QuestionAnalysis } from './questionAnalysis.ts';
 import { carriesAnswerType, TYPE_WEIGHT } from './answerType.ts';
 import type { WeightedConcept } from './conceptWeights.ts';
-import type { ArticleHit, SentenceHit } from './evidenceRetrieval.ts';
+import type { ArticleHit, SentenceRow } from './evidenceRetrieval.ts';
 import { ConceptMatcher } from './conceptMatching.ts';
 import { stems } from './stems.ts';
 
 /** A sentence that might answer, with the evidence for that. */
 export interface Candidate {
-  readonly sentence: SentenceHit;
+  readonly sentence: SentenceRow;
   readonly article: ArticleHit;
   readonly stems: readonly string[];
   /** Share of the question's weight the sentence itself carries (0–1): the relevance threshold reads this. */
@@ -32,7 +32,7 @@ const W_RECENCY = 0.2;
 /** In `support`, the sentence's own words count most; its surroundings fill in what it leaves implicit. */
 const SUPPORT_OWN = 0.7;
 /** Entity recognition is the slowest step, so only the leading candidates get it. */
-const TYPE_CHECKED = 12;
+const TYPE_CHECKED = 6;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -41,6 +41,21 @@ function publicationStems(iso: string | null): string[] {
   if (!iso) return [];
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? [] : stems(`${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`);
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** BM25 of each sentence for the question, with length normalised against the average sentence read. */
+function sentenceBm25(matcher: ConceptMatcher, tokensOf: ReadonlyMap<string, readonly string[]>, maskOf: ReadonlyMap<string, number>): Map<string, number> {
+  let length = 0;
+  for (const tokens of tokensOf.values()) length += tokens.length;
+  const average = Math.max(length / Math.max(tokensOf.size, 1), 1);
+  const scores = new Map<string, number>();
+  for (const [key, tokens] of tokensOf) {
+    scores.set(key, maskOf.get(key) === 0 ? 0 : matcher.bm25(tokens, K1, K1 * (1 - B + (B * tokens.length) / average)));
+  }
+  return scores;
 }
 
 const dayOf = (iso: string | null): number => (iso ? Date.parse(iso) / 86_400_000 : Number.NaN);
@@ -69,7 +84,7 @@ export function rankCandidates(
   analysis: QuestionAnalysis,
   concepts: readonly WeightedConcept[],
   articles: readonly ArticleHit[],
-  sentences: readonly SentenceHit[],
+  sentences: readonly SentenceRow[],
   minSupport: number,
 ): Candidate[] {
   const matcher = new ConceptMatcher(concepts);
@@ -78,12 +93,14 @@ export function rankCandidates(
   // "in April 2024" is answered by an article of April 2024 even when no sentence says so.
   const dateMask = new Map(articles.map((a) => [a.id, matcher.mask(publicationStems(a.publishedAt))]));
   const bestArticle = Math.max(...articles.map((a) => a.relevance), 1e-9);
-  const bestSentence = Math.max(...sentences.map((s) => s.relevance), 1e-9);
-  const tokensOf = new Map(sentences.map((s) => [`${s.articleId}:${s.position}`, stems(s.text)]));
+  const tokensOf = new Map(sentences.filter((s) => matcher.mightMention(s.text)).map((s) => [`${s.articleId}:${s.position}`, stems(s.text)]));
   const maskOf = new Map([...tokensOf].map(([key, tokens]) => [key, matcher.mask(tokens)]));
-  const scored = sentences.map((sentence) => {
-    const article = byId.get(sentence.articleId)!;
+  const bm25 = sentenceBm25(matcher, tokensOf, maskOf);
+  const bestSentence = Math.max(...bm25.values(), 1e-9);
+  const scored = sentences.flatMap((sentence) => {
     const key = `${sentence.articleId}:${sentence.position}`;
+    if (!maskOf.get(key)) return [];
+    const article = byId.get(sentence.articleId)!;
     const own = maskOf.get(key)! | dateMask.get(article.id)!;
     // A quote is often attributed in the sentence before it ("Austin said … ¶ “There's no one capability …”").
     const before = maskOf.get(`${sentence.articleId}:${sentence.position - 1}`) ?? 0;
@@ -92,10 +109,10 @@ export function rankCandidates(
     const score =
       W_COVERAGE * coverage +
       W_CONTEXT * context +
-      W_SENTENCE_BM25 * (sentence.relevance / bestSentence) +
+      W_SENTENCE_BM25 * (bm25.get(key)! / bestSentence) +
       W_ARTICLE_BM25 * (article.relevance / bestArticle);
     const support = SUPPORT_OWN * coverage + (1 - SUPPORT_OWN) * context;
-    return { sentence, article, stems: tokensOf.get(key)!, coverage, support, matched: ConceptMatcher.count(own), score };
+    return [{ sentence, article, stems: tokensOf.get(key)!, coverage, support, matched: ConceptMatcher.count(own), score }];
   });
   if (analysis.wantsRecency) addRecency(scored, minSupport);
   scored.sort((a, b) => b.score - a.score);

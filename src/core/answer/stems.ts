@@ -6,14 +6,12 @@ import { stemmer } from 'stemmer';
  * "long-range" → long, rang; "U.S." → u, s.
  */
 export function words(text: string): string[] {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
+  // Most news text is ASCII: skip the Unicode decomposition it does not need.
+  const plain = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench -- ask [--json] [--articles N]` (default 100,000 articles).
+ *
+ * The answer's latency against its floor, in one run on the same questions and database:
+ * - ask: `core.answers.ask(question)` — analysis, two BM25 lookups, ranking, merging;
+ * - floor (ftsP95Ms): one bare FTS5 BM25 query over articles_fts with the question's content
+ *   words OR-ed, no expansion, LIMIT 10 — what any answer must at least cost.
+ * Questions: the golden suite (tests/answer/goldenQuestions.ts), answerable and off-topic.
+ * Corpus: the seeds and ../shared/fixtures/news through the real ingestor, then generated
+ * articles (real AG News sentences, bench/corpusGenerator.ts) stored directly with their
+ * sentences, since ingest speed is the ingest suite's business. The database is cached in
+ * the temp dir per size, so a second run starts at once.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArticleFile } from '../../src/core/corpus/articleFile.ts';
+import { seedCorpus } from '../../src/core/corpus/seedCorpus.ts';
+import { createCore, type Core } from '../../src/core/core.ts';
+import { isStopWord } from '../../src/core/answer/stopWords.ts';
+import { toFtsQuery, userTerms } from '../../src/core/search/userQuery.ts';
+import { contentHash } from '../../src/core/text/contentHash.ts';
+import { GOLDEN_QUESTIONS } from '../../tests/answer/goldenQuestions.ts';
+import { generateCorpus } from '../corpusGenerator.ts';
+import type { Suite } from './index.ts';
+
+const NEWS_DIR = resolve(import.meta.dirname, '../../../shared/fixtures/news');
+const ROUNDS = 5;
+const BATCH = 1000;
+/** Bump when the stored shape changes, so a stale cached database is rebuilt. */
+const CACHE_VERSION = 1;
+
+function storeGenerated(core: Core, count: number): void {
+  const { articles } = generateCorpus(count, { seed: 5 });
+  const fetchedAt = new Date().toISOString();
+  for (let start = 0; start < articles.length; start += BATCH) {
+    core.articles.transaction(() => {
+      for (const input of articles.slice(start, start + BATCH)) {
+        const title = input.title ?? 'Untitled';
+        const paragraphs = input.text.split('\n\n');
+        const sentences = paragraphs.flatMap((p, paragraph) => p.split(/(?<=[.!?])\s+(?=[A-Z])/).map((text) => ({ text, paragraph })));
+        const hash = contentHash(title, input.text);
+        if (core.articles.findByContentHash(hash)) continue; // the generator's exact repeats
+        core.articles.insert({
+          title, outlet: input.outlet ?? null, author: null, url: null, guid: null, feedId: null, origin: 'bench',
+          summary: null, body: input.text, contentHash: hash, publishedAt: input.publishedAt ?? null, fetchedAt, sentences,
+        });
+      }
+    });
+  }
+}
+
+function buildCorpus(path: string, count: number): void {
+  const building = `${path}.building`;
+  rmSync(building, { force: true });
+  const core = createCore({ dbPath: building });
+  try {
+    seedCorpus(core);
+    if (existsSync(NEWS_DIR)) {
+      for (const file of readdirSync(NEWS_DIR).filter((f) => f.endsWith('.txt'))) {
+        for (const article of parseArticleFile(readFileSync(join(NEWS_DIR, file), 'utf8'), file).articles) core.ingestor.ingest(article, { quiet: true });
+      }
+    }
+    storeGenerated(core, Math.max(0, count - core.articles.count()));
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    core.close();
+  }
+  renameSync(building, path);
+}
+
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+export const ask: Suite = async ({ articles: count }) => {
+  const path = join(tmpdir(), `newsbrief-bench-ask-${count}-v${CACHE_VERSION}.db`);
+  if (!existsSync(path)) {
+    console.error(`bench ask: building a ${count}-article corpus at ${path} (cached for later runs)…`);
+    buildCorpus(path, count);
+  }
+  const core = createCore({ dbPath: path });
+  try {
+    const floor = core.db.prepare('SELECT rowid, bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT 10');
+    const questions = GOLDEN_QUESTIONS.map((g) => g.question);
+    const bare = questions.map((q) => toFtsQuery(userTerms(q).filter((t) => !isStopWord(t)), 'any'));
+    for (const q of questions) core.answers.ask(q); // warm the page cache, lexicons and JIT
+    const askMs: number[] = [];
+    const ftsMs: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      questions.forEach((question, i) => {
+        let start = performance.now();
+        core.answers.ask(question);
+        askMs.push(performance.now() - start);
+        start = performance.now();
+        if (bare[i]) floor.all(bare[i]);
+        ftsMs.push(performance.now() - start);
+      });
+    }
+    askMs.sort((a, b) => a - b);
+    ftsMs.sort((a, b) => a - b);
+    const p95Ms = percentile(askMs, 95);
+    const ftsP95Ms = percentile(ftsMs, 95);
+    return {
+      articles: core.articles.count(),
+      p50Ms: round(percentile(askMs, 50)),
+      p95Ms: round(p95Ms),
+      p99Ms: round(percentile(askMs, 99)),
+      ftsP95Ms: round(ftsP95Ms),
+      overheadRatio: Math.round((p95Ms / ftsP95Ms) * 100) / 100,
+    };
+  } finally {
+    core.close();
+  }
+};
