@@ -57,6 +57,16 @@ describe('the digest of the bundled corpus', () => {
     expect(lines.at(-1)).toBe('3 articles from 3 outlets, 1 story');
   });
 
+  it("holds only the articles matching the channel's own topics", () => {
+    const channel = { platform: 'slack' as const, workspace: 'T9', channel: 'C9' };
+    expect(t.core.topics.add(channel, 'lift-ban', '"lift the ban"').ok).toBe(true);
+    // A channel's own set starts as a copy of the defaults: keep only the new topic.
+    for (const topic of t.core.topics.forChannel(channel).topics) if (topic.topic !== 'lift-ban') t.core.topics.remove(channel, topic.topic);
+    const digest = t.core.delivery.digests.build({ since: '2024-09-01T00:00:00Z', until: '2024-09-14T12:00:00Z' }, channel);
+    expect(digest.stories.flatMap((s) => s.sources.map((x) => x.outlet))).toEqual(['Fox News']);
+    expect(digest.counts).toEqual({ articles: 1, outlets: 1, stories: 1 });
+  });
+
   it('says a quiet day in one line', async () => {
     (t.core.clock as ManualClock).set('2024-10-01T12:00:00Z');
     const reply = await runCommand('/brief digest today', localContext(t.core));
