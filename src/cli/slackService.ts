@@ -1,4 +1,4 @@
-import { createSlackAdapter, slackSettingsFrom } from '../bots/slack/index.ts';
+import { slackSettingsFrom } from '../bots/slack/slackSettings.ts';
 import type { Runtime } from './runtime.ts';
 import type { Service } from './services.ts';
 
@@ -18,6 +18,8 @@ export const slackService: Service = {
     const { config, core, logger } = runtime;
     const { settings, reason } = slackSettingsFrom(config);
     if (!settings) throw new Error(reason ?? 'Slack is not configured');
+    // Bolt is loaded only when Slack is on: every other command starts faster without it.
+    const { createSlackAdapter } = await import('../bots/slack/index.ts');
     const adapter = createSlackAdapter({ core, settings, logger, onAck: (timing) => logger.debug({ ackMs: Math.round(timing.ms), mode: timing.mode }, 'slack ack') });
     const started = await adapter.start();
     const unregister = core.delivery.ports.register(adapter.delivery);
