@@ -7,8 +7,8 @@ import { CoreEvents } from './events.ts';
 import { createFeedRegistry } from './feedRegistry/createFeedRegistry.ts';
 import type { FeedRegistry } from './feedRegistry/feedRegistry.ts';
 import { Ingestor } from './ingest/ingestor.ts';
-import { topicDigestSources } from './digest/topicDigestSources.ts';
 import { silentLogger } from './logger.ts';
+import { connectTopics } from './outbox/connectTopics.ts';
 import { connectPolicies } from './outbox/connectPolicies.ts';
 import { createDelivery, type Delivery } from './outbox/createDelivery.ts';
 import { CoreMetrics, countIngested, countPolicyAlerts } from './metrics.ts';
@@ -86,7 +86,7 @@ export function createCore(options: CoreOptions): Core {
   ingestor.addStage(policies.stage);
   const delivery = createDelivery(db, articles, clock, logger, options.config?.DIGEST_CATCHUP_MAX_HOURS);
   connectPolicies(delivery, events, policies.service, logger);
-  delivery.digests.use(topicDigestSources(topics));
+  connectTopics(delivery, topics, articles);
   // Questions about a tracked policy's current state get its status line first.
   const answers = new AnswerService(db, logger);
   answers.usePolicyStatus(policies.service);

@@ -61,6 +61,17 @@ describe('subscribing a channel', () => {
     expect(data(nothing)).toMatchObject({ code: 'subscriptions/not-found' });
   });
 
+  it('takes a policy by its actor or a topic of the channel, and refuses anything else by name', async () => {
+    expect((await runCommand('/brief subscribe alerts US', as(news))).data).toMatchObject({ target: 'us' });
+    expect((await runCommand('/brief subscribe alerts ukraine-war', as(news))).data).toMatchObject({ target: 'ukraine-war' });
+    const unknown = await runCommand('/brief subscribe alerts narnia', as(news));
+    expect(unknown.kind).toBe('error');
+    expect(data(unknown)).toMatchObject({ code: 'subscriptions/unknown-target' });
+    expect(unknown.sections[0]!.text).toMatch(/“narnia” is neither a tracked policy \(us, uk, [^)]*\) nor one of this channel's topics \(long-range-strikes, ukraine-war/);
+    expect((await runCommand('/brief unsubscribe alerts US', as(news))).title).toBe('Unsubscribed');
+    expect(t.core.delivery.subscriptions.forChannel(news).map((s) => (s.kind === 'alerts' ? s.target : ''))).toEqual(['ukraine-war']);
+  });
+
   it('needs the platform admin right to change subscriptions', async () => {
     const reply = await runCommand('/brief subscribe digest 08:00 UTC', as(news, false));
     expect(reply.title).toBe('Only admins can do that');

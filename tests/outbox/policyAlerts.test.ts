@@ -63,6 +63,12 @@ describe('policy alerts through the outbox', () => {
     expect(t.core.delivery.outbox.list()).toHaveLength(1);
   });
 
+  it('alerts a channel subscribed to a topic the report matched', async () => {
+    await runCommand('/brief subscribe alerts ukraine-war', { core: t.core, channel: quietChannel, user: { id: 'U1', isAdmin: true } });
+    t.core.ingestor.ingest(reuters);
+    expect(t.core.delivery.outbox.list().map((i) => i.channel.channel).sort()).toEqual(['C1', 'C9']);
+  });
+
   it('sends nothing to a channel that unsubscribed', async () => {
     await runCommand('/brief unsubscribe alerts', { core: t.core, channel: slack, user: { id: 'U1', isAdmin: true } });
     t.core.ingestor.ingest(reuters);

@@ -7,7 +7,8 @@ import type { DigestSources } from './digestSources.ts';
 /** What the digest reads from topics (core.topics, issue #4), and nothing more. */
 export interface TopicsForDigest {
   articlesFor(channel: ChannelRef, window: DigestWindow): Article[];
-  forChannel(channel: ChannelRef): { readonly source: 'defaults' | 'channel' };
+  forChannel(channel: ChannelRef): { readonly source: 'defaults' | 'channel'; readonly topics: readonly { readonly topic: string }[] };
+  matchesFor(articleId: number): readonly { readonly topic: string }[];
 }
 
 /**

@@ -1,6 +1,28 @@
 import { errorReply, infoReply } from '../../reply.ts';
 import { latestSlot, nextSlot } from '../../schedule/digestSlots.ts';
+import type { Core } from '../../core.ts';
+import { appError, err, ok, type Result } from '../../result.ts';
+import type { ChannelRef } from '../command.ts';
 import type { Handler } from '../handler.ts';
+
+/**
+ * An alerts target is a tracked policy (by id, actor or short name: "us", "US", "United States"
+ * → "us") or one of the channel's topics; nothing means every tracked policy.
+ */
+function alertTarget(target: string | undefined, core: Core, channel: ChannelRef): Result<string> {
+  if (!target) return ok('');
+  const policy = core.policies.find(target);
+  if (policy) return ok(policy.id);
+  const topics = core.topics.forChannel(channel).topics.map((t) => t.topic);
+  if (topics.includes(target.toLowerCase())) return ok(target.toLowerCase());
+  const policies = core.policies.definitions.map((p) => p.id).join(', ');
+  return err(
+    appError(
+      'subscriptions/unknown-target',
+      `“${target.slice(0, 60)}” is neither a tracked policy (${policies}) nor one of this channel's topics (${topics.join(', ') || 'none'}). /brief status and /brief topics list them.`,
+    ),
+  );
+}
 
 const where = (name: string | undefined) => (name ? ` in ${name}` : ' here');
 
@@ -19,17 +41,19 @@ export const subscribe: Handler<'subscribe'> = (command, { core, channel, user }
       { data: { kind: 'digest', time: command.time, zone: command.zone, next: next.at.toISOString() } },
     );
   }
-  const target = command.target ?? '';
-  const added = subscriptions.addAlerts(channel, target, now.toISOString(), user.id);
-  const what = target ? `“${target}”` : 'every tracked policy';
+  const target = alertTarget(command.target, core, channel);
+  if (!target.ok) return errorReply('Unknown policy or topic', target.error.message, { code: target.error.code });
+  const added = subscriptions.addAlerts(channel, target.value, now.toISOString(), user.id);
+  const what = target.value ? `“${target.value}”` : 'every tracked policy';
   return added
-    ? infoReply('Alerts on', `Alerts for ${what} will be posted${where(channel.channelName)} when a policy changes (a decision enacted or announced).`, { data: { kind: 'alerts', target } })
-    : infoReply('Already subscribed', `This channel already gets alerts for ${what}.`, { ephemeral: true, data: { kind: 'alerts', target } });
+    ? infoReply('Alerts on', `Alerts for ${what} will be posted${where(channel.channelName)} when a policy changes (a decision enacted or announced).`, { data: { kind: 'alerts', target: target.value } })
+    : infoReply('Already subscribed', `This channel already gets alerts for ${what}.`, { ephemeral: true, data: { kind: 'alerts', target: target.value } });
 };
 
 /** `/brief unsubscribe digest` or `alerts [policy|topic]` (no target: every alerts subscription). */
 export const unsubscribe: Handler<'unsubscribe'> = (command, { core, channel }) => {
-  const removed = core.delivery.subscriptions.remove(channel, command.kind, command.kind === 'alerts' ? command.target : undefined);
+  const target = command.kind === 'alerts' && command.target ? (core.policies.find(command.target)?.id ?? command.target.toLowerCase()) : undefined;
+  const removed = core.delivery.subscriptions.remove(channel, command.kind, target);
   if (removed === 0) {
     const what = command.kind === 'digest' ? 'a daily digest' : command.target ? `alerts for “${command.target}”` : 'alerts';
     return errorReply('Nothing to stop', `This channel has no subscription to ${what}. /brief help subscribe shows how to add one.`, { code: 'subscriptions/not-found' });
