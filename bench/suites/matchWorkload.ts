@@ -75,7 +75,8 @@ function vocabulary(items: readonly BenchItem[]): { words: string[]; phrases: st
   const ranked = (counts: Map<string, number>, min: number) =>
     [...counts].filter(([, n]) => n >= min).sort((a, b) => b[1] - a[1]).map(([w]) => w);
   // Skip the top words: they are the news's own stop words ("said", "company", "percent").
-  return { words: ranked(wordCounts, 3).slice(100), phrases: ranked(pairCounts, 3) };
+  const words = ranked(wordCounts, 3);
+  return { words: words.slice(Math.min(100, Math.floor(words.length / 4))), phrases: ranked(pairCounts, 3) };
 }
 
 /**

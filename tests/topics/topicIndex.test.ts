@@ -75,6 +75,17 @@ describe('the topic index (percolator)', () => {
     );
   });
 
+  it('re-files topics under the words measured rarest after 2,000 items, and still matches exactly', () => {
+    const queries = fc.sample(parsedQueries, { numRuns: 4, seed: 7 }).flat();
+    const index = new TopicIndex<number>();
+    queries.forEach((q, i) => index.add(i, q));
+    const items = fc.sample(item, { numRuns: 2600, seed: 11 });
+    for (const it of items) {
+      const fields = [it.title, it.summary, it.content];
+      expect(index.match(tokenizeFields(fields))).toEqual(naiveMatches(queries, fields));
+    }
+  });
+
   it('is case-, accent-, plural- and hyphen-insensitive', () => {
     const index = new TopicIndex<string>();
     const add = (id: string, q: string) => {

@@ -29,25 +29,35 @@ interface Weighted {
 }
 
 /** Longer words are rarer; the most common news words are nearly useless as a filter. */
-const stemWeight = (stem: string): number => (COMMON_STEMS.has(stem) ? 0.5 : Math.min(stem.length, 12));
+/** How selective an anchor is: higher means fewer items contain it. */
+export type AnchorWeight = (anchor: Anchor) => number;
 
-function analyse(node: QueryNode): Weighted | null {
+/**
+ * Before any item has been seen: longer words are rarer, and the most common news words are
+ * nearly useless as a filter. The index replaces this with measured frequencies (topicIndex.ts).
+ */
+export const guessedWeight: AnchorWeight = (anchor) =>
+  anchor.kind === 'prefix' ? anchor.value.length - 1 : COMMON_STEMS.has(anchor.value) ? 0.5 : Math.min(anchor.value.length, 12);
+
+function analyse(node: QueryNode, weigh: AnchorWeight): Weighted | null {
   switch (node.kind) {
     case 'term':
-      return { anchors: [{ kind: 'stem', value: node.stem }], weight: stemWeight(node.stem) };
-    case 'phrase': {
-      const best = [...node.stems].sort((a, b) => stemWeight(b) - stemWeight(a))[0]!;
-      // A phrase is rarer than its rarest word alone; the bonus prefers phrases in an AND.
-      return { anchors: [{ kind: 'stem', value: best }], weight: stemWeight(best) + 2 };
+    case 'prefix': {
+      const anchor: Anchor = node.kind === 'term' ? { kind: 'stem', value: node.stem } : { kind: 'prefix', value: node.prefix };
+      return { anchors: [anchor], weight: weigh(anchor) };
     }
-    case 'prefix':
-      return { anchors: [{ kind: 'prefix', value: node.prefix }], weight: node.prefix.length - 1 };
+    case 'phrase': {
+      const words = node.stems.map((value) => ({ anchor: { kind: 'stem', value } as Anchor, weight: weigh({ kind: 'stem', value }) }));
+      const best = words.sort((a, b) => b.weight - a.weight)[0]!;
+      // A phrase is rarer than its rarest word alone; the bonus prefers phrases in an AND.
+      return { anchors: [best.anchor], weight: best.weight + 2 };
+    }
     case 'not':
       return null;
     case 'and':
-      return bestOf(node.children.map(analyse));
+      return bestOf(node.children.map((child) => analyse(child, weigh)));
     case 'or':
-      return unionOf(node.children.map(analyse));
+      return unionOf(node.children.map((child) => analyse(child, weigh)));
   }
 }
 
@@ -74,13 +84,13 @@ function unionOf(options: (Weighted | null)[]): Weighted | null {
  * group. A top-level AND gives its two most selective children as two groups (both must
  * match, so both must be present), which halves and halves again the topics to verify.
  */
-export function anchorGroupsOf(node: QueryNode): (readonly Anchor[])[] | null {
+export function anchorGroupsOf(node: QueryNode, weigh: AnchorWeight = guessedWeight): (readonly Anchor[])[] | null {
   if (node.kind !== 'and') {
-    const anchors = anchorsOf(node);
+    const anchors = analyse(node, weigh)?.anchors;
     return anchors ? [anchors] : null;
   }
   const ranked = node.children
-    .map(analyse)
+    .map((child) => analyse(child, weigh))
     .filter((option): option is Weighted => option !== null)
     .sort((a, b) => b.weight - a.weight || a.anchors.length - b.anchors.length);
   return ranked.length === 0 ? null : ranked.slice(0, 2).map((option) => option.anchors);
@@ -100,10 +110,10 @@ export function matchedByAnchors(node: QueryNode): boolean {
 
 /** How selective a query is (higher = fewer items), or null when it has no anchors. */
 export function selectivity(node: QueryNode): number | null {
-  return analyse(node)?.weight ?? null;
+  return analyse(node, guessedWeight)?.weight ?? null;
 }
 
 /** The anchors of a query, or null when it can match without containing any of its words. */
 export function anchorsOf(node: QueryNode): readonly Anchor[] | null {
-  return analyse(node)?.anchors ?? null;
+  return analyse(node, guessedWeight)?.anchors ?? null;
 }

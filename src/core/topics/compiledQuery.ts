@@ -46,7 +46,7 @@ export interface PhraseCode {
  * array, and a leaf is one read of the shared `seen` array.
  *
  *   LEAF   [0, 3, slotId]           the word or prefix occurred in this item
- *   PHRASE [1, 3, phraseIndex]      its words occurred, in a row
+ *   PHRASE [1, 3 + n, phraseIndex, slotId…]  its n words occurred, in a row
  *   NOT    [2, 2 + n, child]
  *   AND    [3, 2 + n, children…]    children ordered rarest-first, so most fail at once
  *   OR     [4, 2 + n, children…]
@@ -90,10 +90,14 @@ export function compileQuery(query: QueryNode, slots: SlotSource, weight: (node:
       case 'prefix':
         code.push(LEAF, 3, (node.kind === 'term' ? slots.stemSlot(node.stem) : slots.prefixSlot(node.prefix)).id);
         return;
-      case 'phrase':
-        code.push(PHRASE, 3, phrases.length);
-        phrases.push({ slots: node.stems.map((stem) => slots.stemSlot(stem)), stems: node.stems, ids: [], generation: -1 });
+      case 'phrase': {
+        const wordSlots = node.stems.map((stem) => slots.stemSlot(stem));
+        // The words' slot ids sit in the program, so a phrase whose words are not all in the
+        // item is rejected without touching the phrase object.
+        code.push(PHRASE, 3 + wordSlots.length, phrases.length, ...wordSlots.map((slot) => slot.id));
+        phrases.push({ slots: wordSlots, stems: node.stems, ids: [], generation: -1 });
         return;
+      }
       case 'not':
         code.push(NOT, 0);
         emit(node.child);
@@ -113,35 +117,36 @@ export function compileQuery(query: QueryNode, slots: SlotSource, weight: (node:
   return { code: Int32Array.from(code), phrases, requiredSlot: query.kind === 'and' && code[2] === LEAF ? code[4]! : -1 };
 }
 
-/** Whether the item being matched (state.item) satisfies the compiled query. */
-export function verify(query: CompiledQuery, state: MatchState): boolean {
-  return run(query, 0, state);
-}
-
-function run(query: CompiledQuery, pc: number, state: MatchState): boolean {
-  const code = query.code;
-  switch (code[pc]) {
+/**
+ * Whether the item being matched (state.item) satisfies a compiled query, given its program
+ * where the index keeps it (`code` from `start`) and its phrases.
+ */
+export function verify(code: Int32Array, start: number, phrases: readonly PhraseCode[], state: MatchState): boolean {
+  switch (code[start]) {
     case LEAF:
-      return state.seen[code[pc + 2]!] === state.item;
+      return state.seen[code[start + 2]!] === state.item;
     case AND: {
-      const end = pc + code[pc + 1]!;
-      for (let child = pc + 2; child < end; child += code[child + 1]!) if (!run(query, child, state)) return false;
+      const end = start + code[start + 1]!;
+      for (let child = start + 2; child < end; child += code[child + 1]!) if (!verify(code, child, phrases, state)) return false;
       return true;
     }
     case OR: {
-      const end = pc + code[pc + 1]!;
-      for (let child = pc + 2; child < end; child += code[child + 1]!) if (run(query, child, state)) return true;
+      const end = start + code[start + 1]!;
+      for (let child = start + 2; child < end; child += code[child + 1]!) if (verify(code, child, phrases, state)) return true;
       return false;
     }
     case NOT:
-      return !run(query, pc + 2, state);
-    default:
-      return phraseOccurs(query.phrases[code[pc + 2]!]!, state);
+      return !verify(code, start + 2, phrases, state);
+    default: {
+      const end = start + code[start + 1]!;
+      for (let word = start + 3; word < end; word++) if (state.seen[code[word]!] !== state.item) return false;
+      return phraseOccurs(phrases[code[start + 2]!]!, state);
+    }
   }
 }
 
+/** Every word occurred (checked by the caller); do they occur in a row? */
 function phraseOccurs(phrase: PhraseCode, state: MatchState): boolean {
-  for (const slot of phrase.slots) if (state.seen[slot.id] !== state.item) return false;
   const { lexicon, tokens } = state;
   if (phrase.generation !== tokens.generation) {
     phrase.ids = phrase.stems.map((stem) => lexicon.intern(stem));

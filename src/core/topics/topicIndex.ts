@@ -1,8 +1,8 @@
-import { anchorGroupsOf, matchedByAnchors, selectivity } from './anchors.ts';
-import { compileQuery, verify, type CompiledQuery, type MatchState, type Slot, type SlotSource } from './compiledQuery.ts';
+import { anchorGroupsOf, guessedWeight, matchedByAnchors, selectivity, type Anchor } from './anchors.ts';
+import { compileQuery, verify, type CompiledQuery, type MatchState, type PhraseCode, type Slot, type SlotSource } from './compiledQuery.ts';
 import { sharedLexicon, type Lexicon } from './lexicon.ts';
 import type { QueryNode } from './queryAst.ts';
-import { PostingLists } from './postingLists.ts';
+import { IntLists } from './intLists.ts';
 import type { Tokens } from './tokenize.ts';
 
 interface Entry<K> {
@@ -10,8 +10,9 @@ interface Entry<K> {
   /** Insertion order: results come back in the order topics were added. */
   readonly order: number;
   readonly query: CompiledQuery;
-  /** Slots it is filed under, as posting codes (see `postingCode`). */
-  readonly postings: readonly { readonly slot: Slot; readonly code: number }[];
+  readonly node: QueryNode;
+  /** Slots it is filed under, as posting codes (see `postingCode`); changes when re-anchored. */
+  postings: readonly { readonly slot: Slot; readonly code: number }[];
   /** Every slot it refers to, once per reference (for reference counting). */
   readonly slots: readonly Slot[];
   /** First-word slots of its phrases, which must record positions while it is indexed. */
@@ -22,6 +23,8 @@ interface Entry<K> {
 
 /** A posting is the topic number and which of its (at most two) anchor groups the slot is in. */
 const postingCode = (id: number, group: number): number => id * 2 + group;
+/** Topic numbers stay below this (a million topics); see verifyCandidates. */
+const TOPIC_NUMBERS = 1 << 20;
 
 // wordSlot values besides a slot id:
 const UNRESOLVED = -1; // not looked up since the index last changed
@@ -45,6 +48,10 @@ const MANY_SLOTS = -3; // several (a stem and prefixes): see manySlots
 export class TopicIndex<K> {
   private readonly entries = new Map<K, Entry<K>>();
   private readonly entryById: (Entry<K> | null)[] = [];
+  /** Per topic: the order it was added in (results come back in that order). */
+  private orderById: number[] = [];
+  /** Per topic: its phrases (only dereferenced when its program reaches a phrase). */
+  private readonly phrasesById: (readonly PhraseCode[])[] = [];
   private readonly freeEntryIds: number[] = [];
   private readonly stemSlots = new Map<string, Slot>();
   private readonly prefixSlots = new Map<string, Slot>();
@@ -65,8 +72,18 @@ export class TopicIndex<K> {
   /** 1 when holding its anchor groups is already a match (matchedByAnchors). */
   private exact = new Uint8Array(1024);
   /** Per slot: its postings (topic number × 2 + anchor group), and how many phrases start with it. */
-  private readonly postingLists = new PostingLists();
+  private readonly postingLists = new IntLists();
+  /** Per topic: its compiled program (CompiledQuery.code), read by `verify`. */
+  private readonly programs = new IntLists();
+  /** Reused between items: candidate topic numbers. */
+  private candidates = new Int32Array(1024);
   private phraseStarts = filled(1024, 0);
+  /** Per slot: in how many items it occurred, and the item number when it was created. */
+  private slotHits = filled(1024, 0);
+  private slotBorn = filled(1024, 0);
+  /** When to look at the measured word frequencies again and re-file topics (then ×4). */
+  private nextReanchor = 2000;
+  private readonly weigh = (anchor: Anchor): number => this.measuredWeight(anchor);
   private generation = -1;
   private order = 0;
   private readonly state: MatchState;
@@ -88,7 +105,7 @@ export class TopicIndex<K> {
   /** Adds (or replaces) a topic. The query must have anchors: parseQuery guarantees it. */
   add(key: K, query: QueryNode): void {
     this.remove(key);
-    const groups = anchorGroupsOf(query);
+    const groups = anchorGroupsOf(query, this.weigh);
     if (!groups) throw new Error(`topic ${String(key)} has no anchors; parseQuery refuses such queries`);
     const referenced: Slot[] = [];
     const slotOf = (kind: Slot['kind'], value: string): Slot => {
@@ -100,34 +117,20 @@ export class TopicIndex<K> {
     const source: SlotSource = { stemSlot: (stem) => slotOf('stem', stem), prefixSlot: (prefix) => slotOf('prefix', prefix) };
     const compiled = compileQuery(query, source, selectivity);
     const id = this.entryId();
-    const postings = new Map<Slot, number>();
-    groups.forEach((anchors, group) => {
-      for (const anchor of anchors) {
-        const slot = slotOf(anchor.kind, anchor.value);
-        // A word in both groups counts for both: one posting per group it belongs to.
-        if (!postings.has(slot) || postings.get(slot) !== postingCode(id, group)) this.postingLists.add(slot.id, postingCode(id, group));
-        postings.set(slot, postingCode(id, group));
-      }
-    });
     const phraseStarts = compiled.phrases.map((phrase) => phrase.slots[0]!);
     for (const slot of phraseStarts) {
       slot.phraseStarts++;
       this.phraseStarts[slot.id]!++;
     }
-    const entry: Entry<K> = {
-      key,
-      order: this.order++,
-      query: compiled,
-      postings: [...postings].map(([slot, code]) => ({ slot, code })),
-      slots: referenced,
-      phraseStarts,
-      id,
-    };
+    const entry: Entry<K> = { key, order: this.order++, query: compiled, node: query, postings: [], slots: referenced, phraseStarts, id };
     this.entryById[id] = entry;
+    this.orderById[id] = entry.order;
     this.candidateSeen[id] = 0;
-    this.groupsNeeded[id] = (1 << groups.length) - 1;
     this.requiredSlot[id] = compiled.requiredSlot;
     this.exact[id] = matchedByAnchors(query) ? 1 : 0;
+    this.programs.set(id, compiled.code);
+    this.phrasesById[id] = compiled.phrases;
+    this.file(entry, groups);
     this.entries.set(key, entry);
   }
 
@@ -137,7 +140,8 @@ export class TopicIndex<K> {
     this.entries.delete(key);
     this.entryById[entry.id] = null;
     this.freeEntryIds.push(entry.id);
-    for (const slot of new Set(entry.slots)) this.postingLists.removeWhere(slot.id, (code) => code >> 1 === entry.id);
+    this.programs.clear(entry.id);
+    this.unfile(entry);
     for (const slot of entry.phraseStarts) {
       slot.phraseStarts--;
       this.phraseStarts[slot.id]!--;
@@ -150,27 +154,35 @@ export class TopicIndex<K> {
   match(tokens: Tokens): K[] {
     if (tokens.generation !== this.generation || this.wordsStale) this.forgetWords(tokens.generation);
     const state = this.state;
+    if (state.item + 1 >= this.nextReanchor) this.reanchor();
     const item = ++state.item;
+    const slotHits = this.slotHits;
     state.tokens = tokens;
     const seen = state.seen;
     const phraseStarts = this.phraseStarts;
     const hit: number[] = [];
     const words = tokens.words;
+    let wordSlot = this.wordSlot;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word < 0) continue;
-      let slotId = word < this.wordSlot.length ? this.wordSlot[word]! : UNRESOLVED;
-      if (slotId === UNRESOLVED) slotId = this.resolveWord(word);
+      let slotId = word < wordSlot.length ? wordSlot[word]! : UNRESOLVED;
+      if (slotId === UNRESOLVED) {
+        slotId = this.resolveWord(word);
+        wordSlot = this.wordSlot; // resolving may have grown it
+      }
       if (slotId >= 0) {
         if (phraseStarts[slotId] !== 0) recordPosition(this.slotById[slotId]!, item, i);
         if (seen[slotId] === item) continue;
         seen[slotId] = item;
+        slotHits[slotId]!++;
         hit.push(slotId);
       } else if (slotId === MANY_SLOTS) {
         for (const slot of this.manySlots.get(word)!) {
           if (slot.phraseStarts > 0) recordPosition(slot, item, i);
           if (seen[slot.id] === item) continue;
           seen[slot.id] = item;
+          slotHits[slot.id]!++;
           hit.push(slot.id);
         }
       }
@@ -178,11 +190,14 @@ export class TopicIndex<K> {
     return this.verifyCandidates(this.candidatesOf(hit, item), item);
   }
 
-  /** Topics with a word of each of their anchor groups among the slots this item hit. */
-  private candidatesOf(hit: readonly number[], item: number): number[] {
-    const { candidateSeen, groupsSeen, groupsNeeded, postingLists } = this;
+  /**
+   * Topics with a word of each of their anchor groups among the slots this item hit, in
+   * `this.candidates`; returns how many.
+   */
+  private candidatesOf(hit: readonly number[], item: number): number {
+    const { candidateSeen, groupsSeen, postingLists } = this;
     const postings = postingLists.data;
-    const candidates: number[] = [];
+    let count = 0;
     for (const slotId of hit) {
       const end = postingLists.offset(slotId) + postingLists.size(slotId);
       for (let p = postingLists.offset(slotId); p < end; p++) {
@@ -191,30 +206,81 @@ export class TopicIndex<K> {
         if (candidateSeen[id] !== item) {
           candidateSeen[id] = item;
           groupsSeen[id] = 0;
-          candidates.push(id);
+          if (count === this.candidates.length) this.candidates = grow(this.candidates, 0);
+          this.candidates[count++] = id;
         }
         groupsSeen[id]! |= 1 << (code & 1);
       }
     }
-    return candidates.filter((id) => groupsSeen[id] === groupsNeeded[id]);
+    return count;
   }
 
-  private verifyCandidates(candidates: readonly number[], item: number): K[] {
+  private verifyCandidates(count: number, item: number): K[] {
+    const { candidates, groupsSeen, groupsNeeded, exact, requiredSlot, programs } = this;
     const seen = this.state.seen;
-    const matched: Entry<K>[] = [];
-    for (const id of candidates) {
-      if (this.exact[id] === 1) {
-        matched.push(this.entryById[id]!);
-        continue;
+    const code = programs.data;
+    // Matches as order × 2^20 + topic number: a plain numeric sort puts them in the order the
+    // topics were added (a comparator over objects cost more than the rest of verification).
+    const matched: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = candidates[i]!;
+      if (groupsSeen[id] !== groupsNeeded[id]) continue;
+      if (exact[id] !== 1) {
+        const required = requiredSlot[id]!;
+        if (required >= 0 && seen[required] !== item) continue;
+        this.verifiedCount++;
+        if (!verify(code, programs.offset(id), this.phrasesById[id]!, this.state)) continue;
       }
-      const required = this.requiredSlot[id]!;
-      if (required >= 0 && seen[required] !== item) continue;
-      this.verifiedCount++;
-      const entry = this.entryById[id]!;
-      if (verify(entry.query, this.state)) matched.push(entry);
+      matched.push(this.orderById[id]! * TOPIC_NUMBERS + id);
     }
-    if (matched.length > 1) matched.sort((a, b) => a.order - b.order);
-    return matched.map((entry) => entry.key);
+    const sorted = Float64Array.from(matched).sort();
+    const keys: K[] = new Array<K>(sorted.length);
+    for (let i = 0; i < sorted.length; i++) keys[i] = this.entryById[sorted[i]! % TOPIC_NUMBERS]!.key;
+    return keys;
+  }
+
+  /** Files the topic under one slot per anchor and group (a word in both groups counts for both). */
+  private file(entry: Entry<K>, groups: (readonly Anchor[])[]): void {
+    const postings = new Map<string, { slot: Slot; code: number }>();
+    groups.forEach((anchors, group) => {
+      for (const anchor of anchors) {
+        const slot = this.slot(anchor.kind, anchor.value);
+        postings.set(`${slot.id}:${group}`, { slot, code: postingCode(entry.id, group) });
+      }
+    });
+    entry.postings = [...postings.values()];
+    for (const { slot, code } of entry.postings) this.postingLists.add(slot.id, code);
+    this.groupsNeeded[entry.id] = (1 << groups.length) - 1;
+  }
+
+  private unfile(entry: Entry<K>): void {
+    for (const slot of new Set(entry.postings.map((p) => p.slot))) this.postingLists.removeWhere(slot.id, (code) => code >> 1 === entry.id);
+    entry.postings = [];
+  }
+
+  /**
+   * Anchors chosen by guessed rarity can be common words in the actual stream. After 2,000
+   * items (then 8,000, 32,000…) the index weighs anchors by how often their words occurred and
+   * re-files the topics whose best anchors changed — only those, so it is never a rebuild.
+   */
+  private reanchor(): void {
+    this.nextReanchor *= 4;
+    for (const entry of this.entries.values()) {
+      const groups = anchorGroupsOf(entry.node, this.weigh)!;
+      const wanted = groups.flatMap((anchors, group) => anchors.map((a) => `${this.slot(a.kind, a.value).id}:${group}`)).sort();
+      const current = entry.postings.map((p) => `${p.slot.id}:${p.code & 1}`).sort();
+      if (wanted.join() === current.join()) continue;
+      this.unfile(entry);
+      this.file(entry, groups);
+    }
+  }
+
+  /** log2(items seen / items containing it): 1 for a word in half the items, ~10 for 1 in 1,000. */
+  private measuredWeight(anchor: Anchor): number {
+    const slot = (anchor.kind === 'stem' ? this.stemSlots : this.prefixSlots).get(anchor.value);
+    const observed = slot ? this.state.item - this.slotBorn[slot.id]! : 0;
+    if (!slot || observed < 1000) return guessedWeight(anchor);
+    return Math.log2((observed + 1) / (this.slotHits[slot.id]! + 1));
   }
 
   /** Which slots a word marks: its stem's, and those of prefixes it starts with. */
@@ -245,6 +311,7 @@ export class TopicIndex<K> {
 
   private entryId(): number {
     const id = this.freeEntryIds.pop() ?? this.entryById.length;
+    if (id >= TOPIC_NUMBERS) throw new Error(`more than ${TOPIC_NUMBERS} topics in one index`);
     if (id === this.entryById.length) this.entryById.push(null);
     if (id >= this.candidateSeen.length) {
       this.candidateSeen = grow(this.candidateSeen, 0);
@@ -265,9 +332,13 @@ export class TopicIndex<K> {
     if (id >= this.state.seen.length) {
       this.state.seen = grow(this.state.seen, 0);
       this.phraseStarts = grow(this.phraseStarts, 0);
+      this.slotHits = grow(this.slotHits, 0);
+      this.slotBorn = grow(this.slotBorn, 0);
     }
     this.state.seen[id] = 0;
     this.phraseStarts[id] = 0;
+    this.slotHits[id] = 0;
+    this.slotBorn[id] = this.state.item;
     const slot: Slot = { kind, value, id, refs: 0, phraseStarts: 0, positions: [], positionsItem: 0 };
     this.slotById[id] = slot;
     map.set(value, slot);

@@ -1,11 +1,13 @@
 /**
- * Every slot's postings (the topics filed under it) in one Int32Array, each list a block of
- * it: reading the lists of the ~200 words an item hits touches one array, not 200 objects.
+ * Many small lists of integers in one Int32Array, each list a block of it: the index keeps
+ * every slot's postings (the topics filed under it) and every topic's program here, so reading
+ * the lists of the ~200 words an item hits, or the programs of ~100 candidates, touches one
+ * array rather than hundreds of objects scattered over the heap.
  * A list that outgrows its block moves to the end with twice the room; removal swaps the last
  * posting into the hole. When more than half the array is abandoned blocks, the lists are
  * packed again — a memory compaction, not a re-index: no topic is looked at.
  */
-export class PostingLists {
+export class IntLists {
   private arena = new Int32Array(4096);
   private used = 0;
   private live = 0;
@@ -30,6 +32,12 @@ export class PostingLists {
     this.arena[this.start[list]! + this.length[list]!] = posting;
     this.length[list]!++;
     this.live++;
+  }
+
+  /** Makes `list` hold exactly `values`. */
+  set(list: number, values: ArrayLike<number>): void {
+    this.clear(list);
+    for (let i = 0; i < values.length; i++) this.add(list, values[i]!);
   }
 
   /** Removes every posting of `list` for which `drop` is true. */
@@ -76,7 +84,8 @@ export class PostingLists {
   private pack(needed: number): void {
     let total = needed;
     for (let list = 0; list < this.start.length; list++) if (this.capacity[list] !== 0) total += Math.max(4, this.length[list]! * 2);
-    const packed = new Int32Array(Math.max(this.arena.length, total));
+    // Twice what is live, so the next packing is as far away as this one was.
+    const packed = new Int32Array(Math.max(this.arena.length, 2 * total));
     let used = 0;
     for (let list = 0; list < this.start.length; list++) {
       const length = this.length[list]!;
