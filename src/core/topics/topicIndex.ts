@@ -11,7 +11,7 @@ interface Entry<K> {
   readonly order: number;
   readonly query: CompiledQuery;
   readonly node: QueryNode;
-  /** Slots it is filed under, as posting codes (see `postingCode`); changes when re-anchored. */
+  /** Slots it is filed under (its first anchor group), as posting codes; changes when re-anchored. */
   postings: readonly { readonly slot: Slot; readonly code: number }[];
   /** Every slot it refers to, once per reference (for reference counting). */
   readonly slots: readonly Slot[];
@@ -22,7 +22,7 @@ interface Entry<K> {
 }
 
 /** A posting is the topic number and which of its (at most two) anchor groups the slot is in. */
-const postingCode = (id: number, group: number): number => id * 2 + group;
+const postingCode = (id: number): number => id;
 /** Topic numbers stay below this (a million topics); see verifyCandidates. */
 const TOPIC_NUMBERS = 1 << 20;
 
@@ -66,8 +66,8 @@ export class TopicIndex<K> {
   private wordsStale = false;
   /** Per topic: item last made a candidate, anchor groups seen (bits), groups needed, required slot. */
   private candidateSeen = filled(1024, 0);
-  private groupsSeen = new Uint8Array(1024);
-  private groupsNeeded = new Uint8Array(1024);
+  /** Per topic: the slots of its second anchor group (empty when it has one group). */
+  private readonly secondGroup = new IntLists();
   private requiredSlot = filled(1024, -1);
   /** 1 when holding its anchor groups is already a match (matchedByAnchors). */
   private exact = new Uint8Array(1024);
@@ -195,28 +195,26 @@ export class TopicIndex<K> {
    * `this.candidates`; returns how many.
    */
   private candidatesOf(hit: readonly number[], item: number): number {
-    const { candidateSeen, groupsSeen, postingLists } = this;
+    const { candidateSeen, postingLists } = this;
     const postings = postingLists.data;
     let count = 0;
     for (const slotId of hit) {
       const end = postingLists.offset(slotId) + postingLists.size(slotId);
       for (let p = postingLists.offset(slotId); p < end; p++) {
-        const code = postings[p]!;
-        const id = code >> 1;
+        const id = postings[p]!;
         if (candidateSeen[id] !== item) {
           candidateSeen[id] = item;
-          groupsSeen[id] = 0;
           if (count === this.candidates.length) this.candidates = grow(this.candidates, 0);
           this.candidates[count++] = id;
         }
-        groupsSeen[id]! |= 1 << (code & 1);
       }
     }
     return count;
   }
 
   private verifyCandidates(count: number, item: number): K[] {
-    const { candidates, groupsSeen, groupsNeeded, exact, requiredSlot, programs } = this;
+    const { candidates, secondGroup, exact, requiredSlot, programs } = this;
+    const second = secondGroup.data;
     const seen = this.state.seen;
     const code = programs.data;
     // Matches as order × 2^20 + topic number: a plain numeric sort puts them in the order the
@@ -224,7 +222,7 @@ export class TopicIndex<K> {
     const matched: number[] = [];
     for (let i = 0; i < count; i++) {
       const id = candidates[i]!;
-      if (groupsSeen[id] !== groupsNeeded[id]) continue;
+      if (!this.anyOccurred(second, secondGroup.offset(id), secondGroup.size(id), seen, item)) continue;
       if (exact[id] !== 1) {
         const required = requiredSlot[id]!;
         if (required >= 0 && seen[required] !== item) continue;
@@ -239,22 +237,32 @@ export class TopicIndex<K> {
     return keys;
   }
 
+  /** True when the list is empty or one of its slots occurred in this item. */
+  private anyOccurred(data: Int32Array, start: number, length: number, seen: Int32Array, item: number): boolean {
+    if (length === 0) return true;
+    for (let i = start; i < start + length; i++) if (seen[data[i]!] === item) return true;
+    return false;
+  }
+
   /** Files the topic under one slot per anchor and group (a word in both groups counts for both). */
   private file(entry: Entry<K>, groups: (readonly Anchor[])[]): void {
     const postings = new Map<string, { slot: Slot; code: number }>();
     groups.forEach((anchors, group) => {
       for (const anchor of anchors) {
         const slot = this.slot(anchor.kind, anchor.value);
-        postings.set(`${slot.id}:${group}`, { slot, code: postingCode(entry.id, group) });
+        postings.set(`${slot.id}:${group}`, { slot, code: postingCode(entry.id) });
       }
     });
-    entry.postings = [...postings.values()];
+    // Only the first group is posted; the second is checked per candidate (anyOccurred), so a
+    // topic is touched only when its more selective group is present.
+    entry.postings = [...postings.entries()].filter(([key]) => key.endsWith(':0')).map(([, posting]) => posting);
     for (const { slot, code } of entry.postings) this.postingLists.add(slot.id, code);
-    this.groupsNeeded[entry.id] = (1 << groups.length) - 1;
+    this.secondGroup.set(entry.id, (groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id));
   }
 
   private unfile(entry: Entry<K>): void {
-    for (const slot of new Set(entry.postings.map((p) => p.slot))) this.postingLists.removeWhere(slot.id, (code) => code >> 1 === entry.id);
+    for (const slot of new Set(entry.postings.map((p) => p.slot))) this.postingLists.removeWhere(slot.id, (code) => code === entry.id);
+    this.secondGroup.clear(entry.id);
     entry.postings = [];
   }
 
@@ -267,9 +275,10 @@ export class TopicIndex<K> {
     this.nextReanchor *= 4;
     for (const entry of this.entries.values()) {
       const groups = anchorGroupsOf(entry.node, this.weigh)!;
-      const wanted = groups.flatMap((anchors, group) => anchors.map((a) => `${this.slot(a.kind, a.value).id}:${group}`)).sort();
-      const current = entry.postings.map((p) => `${p.slot.id}:${p.code & 1}`).sort();
-      if (wanted.join() === current.join()) continue;
+      const wanted = groups.map((anchors) => anchors.map((a) => this.slot(a.kind, a.value).id).sort().join()).join('|');
+      const second = this.secondGroup;
+      const current = [entry.postings.map((p) => p.slot.id).sort().join(), Array.from(second.data.subarray(second.offset(entry.id), second.offset(entry.id) + second.size(entry.id))).sort().join()];
+      if (wanted === (current[1] ? current.join('|') : current[0])) continue;
       this.unfile(entry);
       this.file(entry, groups);
     }
@@ -316,8 +325,6 @@ export class TopicIndex<K> {
     if (id >= this.candidateSeen.length) {
       this.candidateSeen = grow(this.candidateSeen, 0);
       this.requiredSlot = grow(this.requiredSlot, -1);
-      this.groupsSeen = growBytes(this.groupsSeen);
-      this.groupsNeeded = growBytes(this.groupsNeeded);
       this.exact = growBytes(this.exact);
     }
     return id;
