@@ -116,6 +116,31 @@ describe('the outbox sender', () => {
     expect(outbox().byKey('alert:g')).toMatchObject({ state: 'sent', needsEdit: false, messageIds: ['msg-1'] });
   });
 
+  it('edits the alert when a corroborating report arrives while it is being posted', async () => {
+    let release: () => void = () => {};
+    const port = new ScriptedPort();
+    const send = port.send.bind(port);
+    port.send = async (request) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return send(request);
+    };
+    enqueue('alert:race', news, 'CHANGED: 1 outlet');
+    const s = sender(port);
+    const round = s.runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    outbox().replaceReply('alert:race', reply('CHANGED: 2 outlets'), clock.now().toISOString());
+    release();
+    await round;
+    expect(outbox().byKey('alert:race')).toMatchObject({ state: 'pending', needsEdit: true, messageIds: ['msg-1'] });
+    clock.advance(1_100);
+    await s.runOnce();
+    expect(port.calls.map((c) => [c.op, c.title])).toEqual([
+      ['send', 'CHANGED: 1 outlet'],
+      ['edit', 'CHANGED: 2 outlets'],
+    ]);
+    expect(outbox().byKey('alert:race')).toMatchObject({ state: 'sent', needsEdit: false });
+  });
+
   it('after a crash between posting and recording, finds the earlier post instead of posting again', async () => {
     const port = new ScriptedPort('slack', [], true);
     enqueue('alert:h');

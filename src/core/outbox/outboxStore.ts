@@ -88,13 +88,14 @@ export class OutboxStore {
 
   /**
    * A later report changed what the item says. Not yet posted: the new text simply goes out.
-   * Already posted: it is queued again as an edit of the posted message.
+   * Already posted: it is queued again as an edit of the posted message. Being posted right now
+   * (needs_edit = 2): markSent will queue the edit, so the old text never has the last word.
    */
   replaceReply(key: string, reply: Reply, now: string): boolean {
     const result = this.db
       .prepare(
         `UPDATE outbox SET reply = @reply, updated_at = @now,
-           needs_edit = CASE WHEN state = 'sent' OR message_ids IS NOT NULL THEN 1 ELSE needs_edit END,
+           needs_edit = CASE WHEN state = 'sending' THEN 2 WHEN state = 'sent' OR message_ids IS NOT NULL THEN 1 ELSE needs_edit END,
            attempts = CASE WHEN state IN ('sent', 'dead') THEN 0 ELSE attempts END,
            next_attempt_at = CASE WHEN state IN ('sent', 'dead') THEN @now ELSE next_attempt_at END,
            state = CASE WHEN state IN ('sent', 'dead') THEN 'pending' ELSE state END
@@ -145,10 +146,12 @@ export class OutboxStore {
   markSent(id: number, messageIds: readonly string[], now: string): void {
     this.db
       .prepare(
-        `UPDATE outbox SET state = 'sent', message_ids = ?, needs_edit = 0, in_doubt = 0, last_error_code = NULL,
-           last_error = NULL, sent_at = COALESCE(sent_at, ?), updated_at = ? WHERE id = ?`,
+        `UPDATE outbox SET state = CASE WHEN needs_edit = 2 THEN 'pending' ELSE 'sent' END,
+           needs_edit = CASE WHEN needs_edit = 2 THEN 1 ELSE 0 END, next_attempt_at = @now,
+           message_ids = @ids, in_doubt = 0, last_error_code = NULL, last_error = NULL,
+           sent_at = COALESCE(sent_at, @now), updated_at = @now WHERE id = @id`,
       )
-      .run(JSON.stringify(messageIds), now, now, id);
+      .run({ ids: JSON.stringify(messageIds), now, id });
   }
 
   markRetry(id: number, nextAttemptAt: string, error: { code: string; message: string; inDoubt: boolean }, now: string): void {
