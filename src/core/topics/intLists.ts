@@ -1,3 +1,5 @@
+import { grow } from './growArrays.ts';
+
 /**
  * Many small lists of integers in one Int32Array, each list a block of it: the index keeps
  * every slot's postings (the topics filed under it) and every topic's program here, so reading
@@ -60,9 +62,9 @@ export class IntLists {
 
   private ensureList(list: number): void {
     while (list >= this.start.length) {
-      this.start = grow(this.start);
-      this.length = grow(this.length);
-      this.capacity = grow(this.capacity);
+      this.start = grow(this.start, 0);
+      this.length = grow(this.length, 0);
+      this.capacity = grow(this.capacity, 0);
     }
   }
 
@@ -99,10 +101,4 @@ export class IntLists {
     this.arena = packed;
     this.used = used;
   }
-}
-
-function grow(array: Int32Array): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }

@@ -2,6 +2,7 @@ import { anchorGroupsOf, guessedWeight, matchedByAnchors, selectivity, type Anch
 import { compileQuery, verify, type CompiledQuery, type MatchState, type PhraseCode, type Slot, type SlotSource } from './compiledQuery.ts';
 import { sharedLexicon, type Lexicon } from './lexicon.ts';
 import type { QueryNode } from './queryAst.ts';
+import { filled, grow, growBytes, growFloats } from './growArrays.ts';
 import { IntLists } from './intLists.ts';
 import type { Tokens } from './tokenize.ts';
 
@@ -75,8 +76,10 @@ export class TopicIndex<K> {
   private readonly postingLists = new IntLists();
   /** Per topic: its compiled program (CompiledQuery.code), read by `verify`. */
   private readonly programs = new IntLists();
-  /** Reused between items: candidate topic numbers. */
+  /** Reused between items: candidate topic numbers, slots hit, matches (see verifyCandidates). */
   private candidates = new Int32Array(1024);
+  private hit = new Int32Array(1024);
+  private matched = new Float64Array(256);
   private phraseStarts = filled(1024, 0);
   /** Per slot: in how many items it occurred, and the item number when it was created. */
   private slotHits = filled(1024, 0);
@@ -160,7 +163,8 @@ export class TopicIndex<K> {
     state.tokens = tokens;
     const seen = state.seen;
     const phraseStarts = this.phraseStarts;
-    const hit: number[] = [];
+    let hit = this.hit;
+    let hits = 0;
     const words = tokens.words;
     let wordSlot = this.wordSlot;
     for (let i = 0; i < words.length; i++) {
@@ -176,29 +180,32 @@ export class TopicIndex<K> {
         if (seen[slotId] === item) continue;
         seen[slotId] = item;
         slotHits[slotId]!++;
-        hit.push(slotId);
+        if (hits === hit.length) hit = this.hit = grow(hit, 0);
+        hit[hits++] = slotId;
       } else if (slotId === MANY_SLOTS) {
         for (const slot of this.manySlots.get(word)!) {
           if (slot.phraseStarts > 0) recordPosition(slot, item, i);
           if (seen[slot.id] === item) continue;
           seen[slot.id] = item;
           slotHits[slot.id]!++;
-          hit.push(slot.id);
+          if (hits === hit.length) hit = this.hit = grow(hit, 0);
+          hit[hits++] = slot.id;
         }
       }
     }
-    return this.verifyCandidates(this.candidatesOf(hit, item), item);
+    return this.verifyCandidates(this.candidatesOf(hit, hits, item), item);
   }
 
   /**
    * Topics with a word of each of their anchor groups among the slots this item hit, in
    * `this.candidates`; returns how many.
    */
-  private candidatesOf(hit: readonly number[], item: number): number {
+  private candidatesOf(hit: Int32Array, hits: number, item: number): number {
     const { candidateSeen, postingLists } = this;
     const postings = postingLists.data;
     let count = 0;
-    for (const slotId of hit) {
+    for (let h = 0; h < hits; h++) {
+      const slotId = hit[h]!;
       const end = postingLists.offset(slotId) + postingLists.size(slotId);
       for (let p = postingLists.offset(slotId); p < end; p++) {
         const id = postings[p]!;
@@ -219,7 +226,8 @@ export class TopicIndex<K> {
     const code = programs.data;
     // Matches as order × 2^20 + topic number: a plain numeric sort puts them in the order the
     // topics were added (a comparator over objects cost more than the rest of verification).
-    const matched: number[] = [];
+    let matched = this.matched;
+    let found = 0;
     for (let i = 0; i < count; i++) {
       const id = candidates[i]!;
       if (!this.anyOccurred(second, secondGroup.offset(id), secondGroup.size(id), seen, item)) continue;
@@ -229,9 +237,10 @@ export class TopicIndex<K> {
         this.verifiedCount++;
         if (!verify(code, programs.offset(id), this.phrasesById[id]!, this.state)) continue;
       }
-      matched.push(this.orderById[id]! * TOPIC_NUMBERS + id);
+      if (found === matched.length) matched = this.matched = growFloats(matched);
+      matched[found++] = this.orderById[id]! * TOPIC_NUMBERS + id;
     }
-    const sorted = Float64Array.from(matched).sort();
+    const sorted = matched.subarray(0, found).sort();
     const keys: K[] = new Array<K>(sorted.length);
     for (let i = 0; i < sorted.length; i++) keys[i] = this.entryById[sorted[i]! % TOPIC_NUMBERS]!.key;
     return keys;
@@ -368,22 +377,6 @@ export class TopicIndex<K> {
     this.freeSlotIds.push(slot.id);
     this.wordsStale = true;
   }
-}
-
-function filled(length: number, value: number): Int32Array<ArrayBuffer> {
-  return new Int32Array(length).fill(value);
-}
-
-function grow(array: Int32Array, fill: number): Int32Array<ArrayBuffer> {
-  const grown = filled(array.length * 2, fill);
-  grown.set(array);
-  return grown;
-}
-
-function growBytes(array: Uint8Array): Uint8Array<ArrayBuffer> {
-  const grown = new Uint8Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }
 
 function recordPosition(slot: Slot, item: number, position: number): void {
