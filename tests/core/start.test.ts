@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 
 const BIN = new URL('../../bin/newsbrief.js', import.meta.url).pathname;
 
-it('starts, seeds a fresh database, keeps running, and shuts down cleanly on Ctrl-C', async () => {
+it('starts, seeds a fresh database, keeps running, and shuts down cleanly on Ctrl-C', { timeout: 120_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsbrief-start-'));
   const child = spawn(process.execPath, [BIN, 'start', '--db', join(dir, 'start.db')], {
     // Port 0 everywhere: the test must not collide with a bot already running here.
@@ -16,7 +16,7 @@ it('starts, seeds a fresh database, keeps running, and shuts down cleanly on Ctr
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner; stderr: ${stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`no banner; stderr: ${stderr}`)), 90_000);
     child.stderr.on('data', () => {
       if (stderr.includes('Press Ctrl-C to stop.')) {
         clearTimeout(timer);
