@@ -12,11 +12,13 @@ const cli = (args: string[], input?: string) =>
 describe('the topics and match command lines', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('match: one JSON line per stdin item with the ids of the topics it matches, in file order', () => {
+  it('match: one JSON line per stdin item with the ids of the topics it matches, in file order; a bad topic is reported and skipped', () => {
     const topics = join(dir, 'topics.json');
     writeFileSync(topics, JSON.stringify([
       { id: 'strikes', query: '(ATACMS OR "Storm Shadow" OR "long-range missiles") AND (Russia OR Kursk) -Crimea' },
       { id: 'missiles', query: 'missile' },
+      { id: 'Bad One', query: 'ATACMS "open' },
+      { id: 7, query: 'Kursk' },
     ]));
     const items = [
       { id: 'a', title: 'Biden lets Ukraine fire ATACMS into Russia', summary: 'Long-range missiles hit Kursk' },
@@ -24,10 +26,10 @@ describe('the topics and match command lines', () => {
       { id: 'c', title: 'Markets rally' },
     ];
     const result = cli(['match', '--topics', topics, '--json'], items.map((i) => JSON.stringify(i)).join('\n') + '\n');
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('newsbrief: ' + topics + ': topic "Bad One": unclosed quote at column 8: expected a closing " after the phrase\n');
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
-      { id: 'a', topics: ['strikes', 'missiles'] },
+      { id: 'a', topics: ['strikes', 'missiles', 7] },
       { id: 2, topics: ['missiles'] },
       { id: 'c', topics: [] },
     ]);

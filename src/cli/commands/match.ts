@@ -17,14 +17,15 @@ interface Item {
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Builds the index from a topics file; a topic that does not parse is reported and skipped. */
-function loadIndex(file: string): TopicIndex<string> {
-  const loaded = loadTopicsFile(file);
+function loadIndex(file: string): TopicIndex<string | number> {
+  // Any id goes here (the caller's own names, even numbers); they come back as written.
+  const loaded = loadTopicsFile(file, false);
   if (!loaded.ok) throw new UserFacingError(loaded.error.code, loaded.error.message);
   for (const error of loaded.value.errors) process.stderr.write(`newsbrief: ${error.message}\n`);
-  const index = new TopicIndex<string>();
+  const index = new TopicIndex<string | number>();
   for (const topic of loaded.value.topics) {
     const parsed = parseQuery(topic.query);
-    if (parsed.ok) index.add(topic.id, parsed.value);
+    if (parsed.ok) index.add(topic.rawId, parsed.value);
   }
   return index;
 }

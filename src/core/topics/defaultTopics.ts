@@ -9,15 +9,17 @@ export const DEFAULT_TOPICS_FILE = new URL('../../../data/topics.json', import.m
 
 export interface TopicDefinition {
   readonly id: string;
+  /** The id as the file wrote it (a number stays a number in `match` output). */
+  readonly rawId: string | number;
   readonly name: string;
   readonly query: string;
 }
 
 const definitions = z.array(
   z.object({
-    id: z.string().regex(TOPIC_ID, 'a topic id is 1–64 lower-case letters, digits, "-" or "_"'),
+    id: z.union([z.string().min(1), z.number()]),
     name: z.string().trim().min(1).optional(),
-    query: z.string().min(1),
+    query: z.string(),
     note: z.string().optional(),
   }),
 );
@@ -25,9 +27,10 @@ const definitions = z.array(
 /**
  * Reads a topics file — `[{id, name?, query}]`, the format of data/topics.json and of
  * `newsbrief match --topics` — and parses every query. A bad entry is reported with its id
- * and the parser's message (which says at which column), not thrown.
+ * and the parser's message (which says at which column), not thrown. `strictIds` (the defaults,
+ * which channels address by name) also requires ids people can type: 1–64 of a-z 0-9 - _.
  */
-export function parseTopicsFile(text: string, source: string): { topics: TopicDefinition[]; errors: AppError[] } {
+export function parseTopicsFile(text: string, source: string, strictIds = true): { topics: TopicDefinition[]; errors: AppError[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -43,20 +46,22 @@ export function parseTopicsFile(text: string, source: string): { topics: TopicDe
   const errors: AppError[] = [];
   const seen = new Set<string>();
   for (const entry of parsed.data) {
+    const id = String(entry.id);
     const query = parseQuery(entry.query);
-    if (!query.ok) errors.push({ ...query.error, message: `${source}: topic "${entry.id}": ${query.error.message}` });
-    else if (seen.has(entry.id)) errors.push(appError('topics/duplicate-id', `${source}: topic "${entry.id}" appears twice; the first one is used.`));
-    else topics.push({ id: entry.id, name: entry.name ?? entry.id, query: entry.query });
-    seen.add(entry.id);
+    if (strictIds && !TOPIC_ID.test(id)) errors.push(appError('topics/bad-id', `${source}: topic "${id.slice(0, 64)}": an id is 1–64 lower-case letters, digits, "-" or "_".`));
+    else if (!query.ok) errors.push({ ...query.error, message: `${source}: topic "${id}": ${query.error.message}` });
+    else if (seen.has(id)) errors.push(appError('topics/duplicate-id', `${source}: topic "${id}" appears twice; the first one is used.`));
+    else topics.push({ id, rawId: entry.id, name: entry.name ?? id, query: entry.query });
+    seen.add(id);
   }
   return { topics, errors };
 }
 
-export function loadTopicsFile(path: string | URL): Result<{ topics: TopicDefinition[]; errors: AppError[] }, AppError> {
+export function loadTopicsFile(path: string | URL, strictIds = true): Result<{ topics: TopicDefinition[]; errors: AppError[] }, AppError> {
   const shown = path instanceof URL ? path.pathname : path;
   if (!existsSync(path)) return err(appError('topics/no-file', `${shown}: no such file.`));
   try {
-    return ok(parseTopicsFile(readFileSync(path, 'utf8'), shown));
+    return ok(parseTopicsFile(readFileSync(path, 'utf8'), shown, strictIds));
   } catch (error) {
     return err(appError('topics/unreadable', `${shown}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'}).`));
   }
