@@ -63,7 +63,8 @@ export class AnswerService {
     const sentences = this.retrieval.sentencesOf(articles.map((a) => a.id));
     const ranked = rankCandidates(analysis, concepts, articles, sentences, MIN_SUPPORT);
     const needed = Math.min(2, concepts.length);
-    const relevant = ranked.filter((c) => c.support >= MIN_SUPPORT && c.matched >= needed);
+    const numbers = numberMask(concepts);
+    const relevant = ranked.filter((c) => c.support >= MIN_SUPPORT && c.matched >= needed && (c.contextMask & numbers) === numbers);
     const merged = mergeNearDuplicates(relevant);
     const first = merged[0];
     if (!first) return [];
@@ -91,6 +92,14 @@ function unknownName(analysis: QuestionAnalysis, concepts: readonly WeightedConc
     (c) => c.documentFrequency === 0 && c.concept.stemForms.some((form) => form.some((s) => analysis.namedStems.has(s))),
   );
   return missing?.concept.label;
+}
+
+/**
+ * Numbers a question names (years, counts) must be in what is quoted, its neighbour, title or
+ * date: a sentence about the 2006 World Cup does not answer a question about 2018's.
+ */
+function numberMask(concepts: readonly WeightedConcept[]): number {
+  return concepts.reduce((mask, c, i) => (/^\d+$/.test(c.concept.label) ? mask | (1 << i) : mask), 0);
 }
 
 /** "How do I bake sourdough bread at home?": when most of a question is foreign to the corpus, only a stray word could match. */

@@ -18,6 +18,8 @@ export interface Candidate {
    * because the sentence before it is about Kharkiv.
    */
   readonly support: number;
+  /** Every concept the sentence, the one before it, its title or its date mention, as a bit mask. */
+  readonly contextMask: number;
   /** Concepts the sentence mentions. */
   readonly matched: number;
   readonly score: number;
@@ -105,14 +107,15 @@ export function rankCandidates(
     // A quote is often attributed in the sentence before it ("Austin said … ¶ “There's no one capability …”").
     const before = maskOf.get(`${sentence.articleId}:${sentence.position - 1}`) ?? 0;
     const coverage = matcher.share(own);
-    const context = matcher.share(own | before | titleMask.get(article.id)!);
+    const contextMask = own | before | titleMask.get(article.id)!;
+    const context = matcher.share(contextMask);
     const score =
       W_COVERAGE * coverage +
       W_CONTEXT * context +
       W_SENTENCE_BM25 * (bm25.get(key)! / bestSentence) +
       W_ARTICLE_BM25 * (article.relevance / bestArticle);
     const support = SUPPORT_OWN * coverage + (1 - SUPPORT_OWN) * context;
-    return [{ sentence, article, stems: tokensOf.get(key)!, coverage, support, matched: ConceptMatcher.count(own), score }];
+    return [{ sentence, article, stems: tokensOf.get(key)!, coverage, support, contextMask, matched: ConceptMatcher.count(own), score }];
   });
   if (analysis.wantsRecency) addRecency(scored, minSupport);
   scored.sort((a, b) => b.score - a.score);
