@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelRef } from '../../src/core/commands/command.ts';
 import type { CommandContext } from '../../src/core/commands/context.ts';
 import { runCommand } from '../../src/core/commands/runCommand.ts';
+import { createCore } from '../../src/core/core.ts';
+import { ManualClock } from '../../src/core/clock.ts';
 import { tempCore, type TempCore } from '../support/tempCore.ts';
 
 const news: ChannelRef = { platform: 'slack', workspace: 'T1', channel: 'C-news' };
@@ -74,5 +76,18 @@ describe('per-channel topics', () => {
     expect(dates).toEqual([...dates].sort().reverse());
     expect(preview.value.scanned).toBe(5);
     expect(temp.core.topics.forChannel(news).source).toBe('defaults');
+  });
+
+  it('picks up topics another process added to the same database (the CLI while the bot runs)', () => {
+    const bot = createCore({ dbPath: temp.dbPath, clock: new ManualClock('2024-09-14T12:00:00Z') });
+    try {
+      const added = temp.core.topics.add(news, 'kursk', 'Kursk incursion*');
+      expect(added.ok).toBe(true);
+      const report = bot.ingestor.ingest({ title: 'The Kursk incursion, week two', text: 'Ukrainian troops pressed on in the Kursk region on Monday.' });
+      expect(report.topics).toContain('kursk');
+      expect(bot.topics.matchesFor(report.id!).map((m) => m.topic)).toContain('kursk');
+    } finally {
+      bot.close();
+    }
   });
 });

@@ -48,6 +48,8 @@ export interface TopicPreview {
 export class TopicService {
   private readonly index = new TopicIndex<number>();
   private readonly records = new Map<number, TopicRecord>();
+  /** The store's signature when the index last agreed with it (see refresh). */
+  private signature = '';
   readonly stage: IngestStage;
 
   constructor(
@@ -57,10 +59,11 @@ export class TopicService {
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {
-    for (const record of store.all()) this.load(record);
+    this.refresh();
     this.stage = {
       name: 'topics',
       run: (article) => {
+        this.refresh();
         const rows = this.index.match(articleTokens(article));
         this.store.recordMatches(article.id, rows, this.clock.now().toISOString());
         return { topics: [...new Set(rows.map((row) => this.records.get(row)!.topic))].sort() };
@@ -121,6 +124,7 @@ export class TopicService {
 
   /** Every topic (of any channel, or default) the article matched when it was ingested. */
   matchesFor(articleId: number): TopicMatch[] {
+    this.refresh();
     return this.store.matchedRows(articleId).flatMap((row) => {
       const record = this.records.get(row);
       return record ? [{ topic: record.topic, name: record.name, row, scope: record.scope }] : [];
@@ -145,6 +149,27 @@ export class TopicService {
     if (!parsed.ok) return parsed;
     const ids = this.matchStored(parsed.value);
     return ok({ articles: ids.slice(0, limit).map((id) => this.articles.get(id)!), matched: ids.length, scanned: Math.min(this.articles.count(), BACKFILL_ARTICLES) });
+  }
+
+  /**
+   * Brings the index in line with the table when another process changed it (`newsbrief
+   * topics add` while the bot runs): only the topics that differ are added, changed or removed.
+   * One aggregate query per call when nothing changed.
+   */
+  private refresh(): void {
+    const signature = this.store.signature();
+    if (signature === this.signature) return;
+    const stored = new Map(this.store.all().map((record) => [record.row, record]));
+    for (const row of [...this.records.keys()]) {
+      if (stored.has(row)) continue;
+      this.records.delete(row);
+      this.index.remove(row);
+    }
+    for (const [row, record] of stored) {
+      const known = this.records.get(row);
+      if (!known || known.query !== record.query || known.updatedAt !== record.updatedAt) this.load(record);
+    }
+    this.signature = signature;
   }
 
   private customise(channel: ChannelRef): void {

@@ -34,6 +34,11 @@ const toRecord = (row: TopicRow): TopicRecord => ({
 export class TopicStore {
   constructor(private readonly db: Db) {}
 
+  /** Changes whenever a topic is added, changed or removed, by this process or another. */
+  signature(): string {
+    return this.db.prepare("SELECT COUNT(*) || ':' || COALESCE(MAX(updated_at), '') || ':' || COALESCE(SUM(id), 0) FROM topics").pluck().get() as string;
+  }
+
   all(): TopicRecord[] {
     return (this.db.prepare('SELECT * FROM topics ORDER BY id').all() as TopicRow[]).map(toRecord);
   }
