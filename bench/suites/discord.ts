@@ -3,21 +3,16 @@ import { startDiscordBot } from '../../src/bots/discord/index.ts';
 import { renderReply } from '../../src/bots/discord/render.ts';
 import { runCommand } from '../../src/core/commands/runCommand.ts';
 import { silentLogger } from '../../src/core/logger.ts';
-import type { Reply } from '../../src/core/reply.ts';
 import { DiscordFake, type FakeInteraction } from '../../tests/fakes/discordFake.ts';
 import { slash } from '../../tests/discord/support/interactions.ts';
 import { tempCore } from '../../tests/support/tempCore.ts';
+import { percentile, renderRate } from '../measure.ts';
 import type { Suite } from './index.ts';
 
 const REQUESTS = 200;
 const CONCURRENT = 50;
 /** An answer that takes this long must not delay the acknowledgement Discord waits for (3 s). */
 const SLOW_ANSWER_MS = 2000;
-
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(1));
-};
 
 /** Polls the fake every millisecond: when the callback arrived, when the answer did. */
 async function timings(interaction: FakeInteraction, started: number): Promise<{ ackMs: number; answerMs: number }> {
@@ -63,20 +58,6 @@ async function measure(slow: boolean): Promise<Record<string, number>> {
   }
 }
 
-function renderRate(): Record<string, number> {
-  const digest: Reply = {
-    kind: 'digest',
-    title: 'Digest',
-    sections: Array.from({ length: 120 }, (_, i) => ({ heading: `Story ${i}`, text: 'A summary sentence *with* _markdown_ & more. '.repeat(8), sources: [{ outlet: 'CNN', title: `Report ${i}`, url: `https://cnn.example/${i}`, publishedAt: '2024-09-13' }] })),
-  };
-  const rounds = 200;
-  const started = performance.now();
-  let messages = 0;
-  for (let i = 0; i < rounds; i++) messages = renderReply(digest).length;
-  const ms = (performance.now() - started) / rounds;
-  return { storiesPerDigest: 120, messagesPerDigest: messages, msPerDigest: Number(ms.toFixed(2)) };
-}
-
 /**
  * `npm run bench -- discord`: the real discord.js client against the local fake Discord on
  * 127.0.0.1. The acknowledgement (defer) must reach Discord within 3 s, whatever the answer costs.
@@ -84,5 +65,5 @@ function renderRate(): Record<string, number> {
 export const discord: Suite = async () => ({
   sequentialSearch: await measure(false),
   [`concurrent${CONCURRENT}Answers${SLOW_ANSWER_MS}ms`]: await measure(true),
-  renderDigest: renderRate(),
+  renderDigest: renderRate(renderReply),
 });

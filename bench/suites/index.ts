@@ -4,20 +4,20 @@ export type Suite = (options: BenchOptions) => Promise<Record<string, unknown>>;
 
 /** Every suite by name; each lives in its own file. */
 import { ask } from './ask.ts';
+import { digest } from './digest.ts';
+import { discord } from './discord.ts';
+import { feeds } from './feeds.ts';
 import { ingest } from './ingest.ts';
 import { run as match } from './match.ts';
 import { policy } from './policy.ts';
 import { slack } from './slack.ts';
 import { web } from './web.ts';
-import { digest } from './digest.ts';
-import { feeds } from './feeds.ts';
-import { discord } from './discord.ts';
 
 export const suites: Record<string, Suite> = {
   ask,
   digest,
-  feeds,
   discord,
+  feeds,
   ingest,
   match,
   policy,

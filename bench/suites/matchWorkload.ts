@@ -5,10 +5,11 @@
  * following descriptions as body until 2 KB), else generated words. Deterministic: seeded.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { COMMON_STEMS } from '../../src/core/topics/commonWords.ts';
 import { wordsOf } from '../../src/core/topics/tokenize.ts';
+import { AG_NEWS_CSV as AG_NEWS } from '../agNews.ts';
+import { seededRandom } from '../corpusGenerator.ts';
 
 export interface BenchItem {
   readonly id: string;
@@ -17,20 +18,7 @@ export interface BenchItem {
   readonly content: string;
 }
 
-export const AG_NEWS = resolve(import.meta.dirname, '../../../shared/fixtures/datasets/ag_news/test.csv');
 const ITEM_BYTES = 2000;
-
-/** mulberry32: small, fast and good enough to make the same workload on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sourceRows(random: () => number): { rows: [string, string][]; source: string } {
   if (existsSync(AG_NEWS)) {

@@ -1,19 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { renderReply } from '../../src/bots/slack/render.ts';
 import { runCommand } from '../../src/core/commands/runCommand.ts';
-import type { Reply } from '../../src/core/reply.ts';
 import { SlackTestbed, type Mode } from '../../tests/slack/slackTestbed.ts';
+import { percentile, renderRate } from '../measure.ts';
 import type { Suite } from './index.ts';
 
 const REQUESTS = 200;
 const CONCURRENT = 50;
 /** An answer that takes this long must not delay the ack Slack waits for (3 s). */
 const SLOW_ANSWER_MS = 2000;
-
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number((sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(1));
-};
 
 /** Sequential `/brief search` over one transport: ack time as Slack sees it, and time to the answer. */
 async function sequential(mode: Mode): Promise<Record<string, number>> {
@@ -48,20 +43,6 @@ async function slowAnswers(mode: Mode): Promise<Record<string, number>> {
   }
 }
 
-function renderRate(): Record<string, number> {
-  const digest: Reply = {
-    kind: 'digest',
-    title: 'Digest',
-    sections: Array.from({ length: 120 }, (_, i) => ({ heading: `Story ${i}`, text: 'A summary sentence & more. '.repeat(8), sources: [{ outlet: 'CNN', title: `Report ${i}`, url: `https://cnn.example/${i}`, publishedAt: '2024-09-13' }] })),
-  };
-  const rounds = 200;
-  const started = performance.now();
-  let messages = 0;
-  for (let i = 0; i < rounds; i++) messages = renderReply(digest).length;
-  const ms = (performance.now() - started) / rounds;
-  return { storiesPerDigest: 120, messagesPerDigest: messages, msPerDigest: Number(ms.toFixed(2)) };
-}
-
 /**
  * `npm run bench -- slack`: the real Bolt app against the local fake Slack on 127.0.0.1.
  * Ack latency is what decides whether Slack shows "dispatch_failed" (its limit is 3 s).
@@ -72,6 +53,6 @@ export const slack: Suite = async () => {
     result[`${mode} sequential (${REQUESTS}× /brief search)`] = await sequential(mode);
     result[`${mode} ${CONCURRENT} at once, answers take ${SLOW_ANSWER_MS} ms`] = await slowAnswers(mode);
   }
-  result['render 120-story digest'] = renderRate();
+  result['render 120-story digest'] = renderRate(renderReply);
   return result;
 };
