@@ -19,6 +19,8 @@ export interface QuestionAnalysis {
 const RECENCY = /\b(latest|current|currently|still|yet|now|nowadays|recent|recently|newest|so far|at the moment|today|these days|any more|anymore)\b/i;
 /** Present-tense yes/no questions ask how things stand: "Can Ukraine…", "Is the US allowing…". */
 const PRESENT_STATE = /^\s*(can|is|are|does|do|has|have|may)\b/i;
+/** "Did the US allow …?" asks whether a permission was given: the tracked state answers it. */
+const PERMISSION_QUESTION = /^\s*(did|was|were|has|have)\b[^?]{0,200}\b(allow|permit|authori[sz]|let|lift|eas(e|ed|ing)|green.?light|approv)/i;
 /** Entity recognition reads the start of the question; a 10,000-character paste is not a question. */
 const NER_WINDOW = 600;
 
@@ -31,7 +33,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     concepts: extractConcepts(question),
     answerType: answerTypeOf(question),
     wantsRecency,
-    asksCurrentState: wantsRecency || PRESENT_STATE.test(question),
+    asksCurrentState: wantsRecency || PRESENT_STATE.test(question) || PERMISSION_QUESTION.test(question.slice(0, 400)),
     namedStems: new Set(names.flatMap(stems)),
   };
 }
