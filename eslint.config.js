@@ -1,7 +1,7 @@
 // Layers you can lint: the core knows no adapter, feed code or platform SDK; adapters never
 // import each other; nothing imports in a cycle.
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
 
 const PLATFORM_SDKS = ['@slack/*', 'discord.js', '@discordjs/*', 'undici', 'rss-parser', 'node-cron', 'playwright-core'];
 const adapters = ['slack', 'discord', 'web'];
@@ -10,10 +10,12 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'test-output/**', 'coverage/**', 'data/**'] },
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js'] } } },
+    // eslint-plugin-import rather than import-x: import-x's native resolver ships per-libc
+    // optional packages that npm 11 leaves out of the lock file, which breaks `npm ci`.
+    plugins: { import: importPlugin },
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.js'] } }, 'import/extensions': ['.ts', '.js'] },
     rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import/no-cycle': ['error', { ignoreExternal: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-empty-object-type': 'off',
     },
