@@ -22,6 +22,7 @@ describe('layer boundaries are enforced by lint', () => {
   });
 
   it('allows the core to import itself', async () => {
-    expect(await lintAs('src/core/x.ts', "export { ok } from './result.ts';\n")).toEqual([]);
+    // A real file's path: the cycle rule reads the importing file's own module graph.
+    expect(await lintAs('src/core/clock.ts', "export { ok } from './result.ts';\n")).toEqual([]);
   });
 });
