@@ -29,6 +29,8 @@ export function nonceFor(request: DeliveryRequest, part: number): string {
  */
 export class DiscordDelivery implements DeliveryPort {
   readonly platform = 'discord' as const;
+  /** Discord's channel-message bucket is 5 per 5 s: one a second keeps a burst inside it. */
+  readonly minPostIntervalMs = 1000;
   /** Parts already posted for a key whose send was cut short: a retry continues after them. */
   private readonly partial = new Map<string, string[]>();
 

@@ -28,6 +28,8 @@ type Posted = { readonly ok: true; readonly ts: string } | SlackFailure;
  */
 export class SlackDeliveryPort implements DeliveryPort {
   readonly platform = 'slack' as const;
+  /** Slack allows about one message per second per channel; a little over, to stay clear. */
+  readonly minPostIntervalMs = 1100;
   /** Parts already posted for a key whose send was cut short: the retry continues after them. */
   private readonly partial = new Map<string, string[]>();
   private readonly inlineRetryMaxMs: number;

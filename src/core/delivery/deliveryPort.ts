@@ -36,6 +36,11 @@ export type DeliveryResult =
 
 export interface DeliveryPort {
   readonly platform: ChannelRef['platform'];
+  /**
+   * The platform's per-channel posting limit as a gap between posts (Slack ~1 message/s per
+   * channel). Declared by the adapter, which owns platform limits; the outbox only obeys it.
+   */
+  readonly minPostIntervalMs?: number;
   send(request: DeliveryRequest): Promise<DeliveryResult>;
   /** Replaces messages posted earlier for the same key (a corroborated alert). */
   edit(request: DeliveryRequest & { readonly messageIds: readonly string[] }): Promise<DeliveryResult>;

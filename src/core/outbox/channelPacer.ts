@@ -1,22 +1,18 @@
 import type { ChannelRef } from '../commands/command.ts';
 import { channelKey } from '../subscriptions/subscription.ts';
 
-/**
- * Per-channel spacing between posts, so a burst of alerts stays inside platform limits:
- * Slack allows about one message per second per channel; Discord's channel-message route
- * bucket is 5 per 5 s. A 429's retry-after blocks the channel for that long.
- */
-export const DEFAULT_PACING_MS: Readonly<Record<ChannelRef['platform'], number>> = {
-  slack: 1100,
-  discord: 1000,
-  web: 0,
-  cli: 0,
-};
+/** Milliseconds to leave between two posts in one channel of this platform. */
+export type SpacingFor = (platform: ChannelRef['platform']) => number;
 
+/**
+ * Per-channel spacing between posts, so a burst of alerts stays inside platform limits. The
+ * spacing comes from each adapter's DeliveryPort (`minPostIntervalMs`); a 429's retry-after
+ * blocks the channel for that long.
+ */
 export class ChannelPacer {
   private readonly readyAt = new Map<string, number>();
 
-  constructor(private readonly spacingMs: Readonly<Record<ChannelRef['platform'], number>> = DEFAULT_PACING_MS) {}
+  constructor(private readonly spacingFor: SpacingFor) {}
 
   /** Milliseconds until this channel may post again (0 = now). */
   waitMs(channel: ChannelRef, now: number): number {
@@ -24,7 +20,7 @@ export class ChannelPacer {
   }
 
   posted(channel: ChannelRef, now: number): void {
-    this.block(channel, now + this.spacingMs[channel.platform]);
+    this.block(channel, now + this.spacingFor(channel.platform));
   }
 
   block(channel: ChannelRef, until: number): void {

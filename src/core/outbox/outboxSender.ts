@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
+import type { ChannelRef } from '../commands/command.ts';
 import type { DeliveryRequest, DeliveryResult } from '../delivery/deliveryPort.ts';
 import { channelKey } from '../subscriptions/subscription.ts';
 import { backoffDelay, type BackoffPolicy } from './backoff.ts';
-import { ChannelPacer, DEFAULT_PACING_MS } from './channelPacer.ts';
+import { ChannelPacer } from './channelPacer.ts';
 import type { DeliveryRegistry } from './deliveryRegistry.ts';
 import type { OutboxItem } from './outboxItem.ts';
 import type { OutboxStore } from './outboxStore.ts';
@@ -13,7 +14,8 @@ export interface SenderOptions {
   /** Attempts before an item is declared dead (its last error stays visible). */
   readonly maxAttempts?: number;
   readonly backoff?: BackoffPolicy;
-  readonly pacingMs?: ConstructorParameters<typeof ChannelPacer>[0];
+  /** Overrides the spacing the adapters' ports declare (tests and benchmarks use zero). */
+  readonly pacingMs?: Readonly<Partial<Record<ChannelRef['platform'], number>>>;
   readonly random?: () => number;
 }
 
@@ -52,7 +54,8 @@ export class OutboxSender {
     private readonly logger: Logger,
     options: SenderOptions = {},
   ) {
-    this.pacer = new ChannelPacer(options.pacingMs ?? DEFAULT_PACING_MS);
+    const override = options.pacingMs ?? {};
+    this.pacer = new ChannelPacer((platform) => override[platform] ?? registry.get(platform)?.minPostIntervalMs ?? 0);
     this.maxAttempts = options.maxAttempts ?? 8;
     this.backoff = options.backoff ?? { baseMs: 2_000, maxMs: 10 * 60_000 };
     this.random = options.random ?? Math.random;

@@ -8,6 +8,8 @@ import type { DeliveryPort, DeliveryRequest, DeliveryResult } from '../../../src
 export class ScriptedPort implements DeliveryPort {
   readonly calls: { op: 'send' | 'edit' | 'findPosted'; key: string; nonce?: string; messageIds?: readonly string[]; title: string }[] = [];
   posted: Map<string, string[]> = new Map();
+  /** The gap the Slack adapter declares; the sender must obey whatever its port declares. */
+  readonly minPostIntervalMs = 1100;
   private nextId = 1;
 
   constructor(
