@@ -79,6 +79,7 @@ export class ArticleStore {
   private readonly byId;
   private readonly byUrl;
   private readonly byHash;
+  private readonly byGuid;
 
   constructor(private readonly db: Db) {
     this.insertArticle = db.prepare(`INSERT INTO articles
@@ -90,6 +91,8 @@ export class ArticleStore {
     this.byId = db.prepare('SELECT * FROM articles WHERE id = ?');
     this.byUrl = db.prepare('SELECT * FROM articles WHERE url = ?');
     this.byHash = db.prepare('SELECT * FROM articles WHERE content_hash = ?');
+    // Every feed item is looked up by guid before ingest: prepare once, not per item.
+    this.byGuid = db.prepare('SELECT * FROM articles WHERE guid = ? AND feed_id IS ? LIMIT 1');
   }
 
   /** Runs `work` in one transaction (nested calls become savepoints). */
@@ -139,9 +142,7 @@ export class ArticleStore {
 
   /** Guids are only unique within one feed; corpus and CLI articles have no feed. */
   findByGuid(guid: string, feedId: number | null): Article | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM articles WHERE guid = ? AND feed_id IS ? LIMIT 1')
-      .get(guid, feedId) as ArticleRow | undefined;
+    const row = this.byGuid.get(guid, feedId) as ArticleRow | undefined;
     return row && toArticle(row);
   }
 
