@@ -83,10 +83,11 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
 export const BANDS = 32;
 const ROWS = SIGNATURE_SIZE / BANDS;
 
-export function bandBuckets(sig: Uint32Array): number[] {
-  return Array.from({ length: BANDS }, (_, band) => {
+export function bandBuckets(sig: Uint32Array, out = new Int32Array(BANDS)): Int32Array {
+  for (let band = 0; band < BANDS; band++) {
     let hash = band + 1;
     for (let r = 0; r < ROWS; r++) hash = mix(sig[band * ROWS + r]!, hash);
-    return hash | 0; // signed: SQLite INTEGER round-trips it exactly
-  });
+    out[band] = hash | 0;
+  }
+  return out;
 }

@@ -27,7 +27,7 @@ export function storyStage(stories: StoryStore, clock: Clock): IngestStage {
       const existing = stories.signatureOf(article.id);
       const sig = signature(`${article.title}\n${article.body}`);
       if (status === 'updated' && existing) {
-        stories.save(article.id, existing.storyId, sig, true);
+        stories.save(article.id, existing.storyId, sig);
         return { storyId: existing.storyId } satisfies Partial<StoryFacts>;
       }
       return assign(stories, clock, article, sig);
