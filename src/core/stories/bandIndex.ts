@@ -13,9 +13,9 @@ const NONE = -1;
  * are the first ones met — what `ORDER BY article_id DESC LIMIT n` gave.
  */
 export class BandIndex {
-  private ids = new Int32Array(1024);
-  private buckets = new Int32Array(1024 * BANDS);
-  private next = new Int32Array(1024 * BANDS);
+  private ids: Int32Array = new Int32Array(1024);
+  private buckets: Int32Array = new Int32Array(1024 * BANDS);
+  private next: Int32Array = new Int32Array(1024 * BANDS);
   private heads = new Int32Array(1 << 12).fill(NONE);
   private mask = (1 << 12) - 1;
   private slots = 0;
