@@ -7,16 +7,6 @@
 export const SIGNATURE_SIZE = 128;
 export const SHINGLE_WORDS = 3;
 
-/** FNV-1a, 32-bit: a fast, stable hash of a shingle. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /** murmur3's finaliser: spreads `value ^ seed` into a well-mixed 32-bit value. */
 function mix(value: number, seed: number): number {
   let h = (value ^ seed) >>> 0;
@@ -35,7 +25,10 @@ function mix(value: number, seed: number): number {
 export const MAX_WORDS = 400;
 
 export function words(text: string): string[] {
-  return (text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+  const lower = text.toLowerCase();
+  // NFKC leaves ASCII as it is, and most articles are ASCII: skip the costly call for them.
+  const normal = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKC') : lower;
+  return (normal.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
 }
 
 export function shingles(text: string, size = SHINGLE_WORDS): Set<string> {
@@ -46,14 +39,32 @@ export function shingles(text: string, size = SHINGLE_WORDS): Set<string> {
   return result;
 }
 
+/** FNV-1a (32-bit) of `tokens[from..to)` joined by single spaces, without building the string. */
+function fnv1aJoined(tokens: readonly string[], from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let w = from; w < to; w++) {
+    if (w > from) hash = Math.imul(hash ^ 0x20, 0x01000193);
+    const token = tokens[w]!;
+    for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 /**
  * 128 hash functions from two (Kirsch–Mitzenmacher: h_i = h1 + i·h2, then one mixing round),
  * which keeps MinHash's estimate at a fraction of the cost of 128 full hashes per shingle.
+ * Shingles are hashed in place (`fnv1aJoined`) and not de-duplicated: a repeated shingle
+ * gives the same minima, so the signature equals the one over `shingles(text)`.
  */
 export function signature(text: string): Uint32Array {
-  const result = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const shingle of shingles(text)) {
-    const base = fnv1a(shingle);
+  // Minima kept as signed ints with the top bit flipped (same order as unsigned), so the
+  // hot loop compares small integers instead of doubles.
+  const minima = new Int32Array(SIGNATURE_SIZE).fill(0x7fffffff);
+  const tokens = words(text);
+  if (tokens.length === 0) return new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  const size = Math.min(SHINGLE_WORDS, tokens.length);
+  for (let start = 0; start + size <= tokens.length; start++) {
+    const base = fnv1aJoined(tokens, start, start + size);
     const h1 = mix(base, 0x9e3779b9);
     const h2 = mix(base, 0x7f4a7c15) | 1;
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
@@ -61,10 +72,12 @@ export function signature(text: string): Uint32Array {
       // multiply round decorrelates them at the cost of three operations.
       let value = (h1 + Math.imul(i, h2)) | 0;
       value = Math.imul(value ^ (value >>> 16), 0x45d9f3b);
-      value = (value ^ (value >>> 16)) >>> 0;
-      if (value < result[i]!) result[i] = value;
+      value = (value ^ (value >>> 16)) ^ 0x80000000;
+      if (value < minima[i]!) minima[i] = value;
     }
   }
+  const result = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) result[i] = (minima[i]! ^ 0x80000000) >>> 0;
   return result;
 }
 
