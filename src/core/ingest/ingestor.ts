@@ -34,6 +34,31 @@ export interface IngestStage {
   run(article: Article, context: { status: 'new' | 'updated'; quiet: boolean }): Record<string, unknown>;
 }
 
+/** The article as the stages see it: what was just written, without reading it back. */
+const stored = (
+  id: number,
+  record: Omit<Article, 'id' | 'fetchedAt' | 'updatedAt' | 'storyId'>,
+  fetchedAt: string,
+  updatedAt: string,
+  storyId: number | null,
+): Article => ({
+  id,
+  title: record.title,
+  outlet: record.outlet,
+  author: record.author,
+  url: record.url,
+  guid: record.guid,
+  feedId: record.feedId,
+  origin: record.origin,
+  summary: record.summary,
+  body: record.body,
+  contentHash: record.contentHash,
+  publishedAt: record.publishedAt,
+  fetchedAt,
+  updatedAt,
+  storyId,
+});
+
 const firstSentenceTitle = (paragraphs: string[]): string =>
   (paragraphs[0] ?? 'Untitled').split(/(?<=[.!?])\s/)[0]!.slice(0, 200);
 
@@ -79,17 +104,16 @@ export class Ingestor {
       publishedAt: toIsoDate(input.publishedAt),
       sentences: splitParagraphs(cleaned.paragraphs),
     };
-    let id: number;
-    let status: 'new' | 'updated';
+    let article: Article;
     if (sameItem) {
       this.articles.update(sameItem.id, { ...record, updatedAt: now });
-      [id, status] = [sameItem.id, 'updated'];
+      article = stored(sameItem.id, record, sameItem.fetchedAt, now, sameItem.storyId);
     } else {
-      id = this.articles.insert({ ...record, fetchedAt: now });
-      status = 'new';
+      article = stored(this.articles.insert({ ...record, fetchedAt: now }), record, now, now, null);
     }
-    this.logger.debug({ id, status, title }, 'article stored');
-    return { id, title, status, duplicateOf: null, ...this.runStages(id, status, options.quiet ?? false) };
+    const status = sameItem ? 'updated' : 'new';
+    this.logger.debug({ id: article.id, status, title }, 'article stored');
+    return { id: article.id, title, status, duplicateOf: null, ...this.runStages(article, status, options.quiet ?? false) };
   }
 
   /**
@@ -100,8 +124,7 @@ export class Ingestor {
     return this.articles.transaction(() => inputs.map((input) => this.ingest(input, options)));
   }
 
-  private runStages(id: number, status: 'new' | 'updated', quiet: boolean): Record<string, unknown> {
-    const article = this.articles.get(id)!;
+  private runStages(article: Article, status: 'new' | 'updated', quiet: boolean): Record<string, unknown> {
     const facts: Record<string, unknown> = {};
     for (const stage of this.stages) Object.assign(facts, stage.run(article, { status, quiet }));
     return facts;

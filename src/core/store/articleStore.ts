@@ -80,6 +80,12 @@ export class ArticleStore {
   private readonly byUrl;
   private readonly byHash;
   private readonly byGuid;
+  private readonly sentencesOf;
+  private readonly updateArticle;
+  private readonly deleteSentences;
+  private readonly setStoryOf;
+  private readonly insertTransaction;
+  private readonly updateTransaction;
 
   constructor(private readonly db: Db) {
     this.insertArticle = db.prepare(`INSERT INTO articles
@@ -93,6 +99,25 @@ export class ArticleStore {
     this.byHash = db.prepare('SELECT * FROM articles WHERE content_hash = ?');
     // Every feed item is looked up by guid before ingest: prepare once, not per item.
     this.byGuid = db.prepare('SELECT * FROM articles WHERE guid = ? AND feed_id IS ? LIMIT 1');
+    // The policy stage reads every new article's sentences: prepared once too.
+    this.sentencesOf = db.prepare('SELECT * FROM sentences WHERE article_id = ? ORDER BY position');
+    this.updateArticle = db.prepare(`UPDATE articles SET title=@title, outlet=@outlet, author=@author, url=@url, guid=@guid,
+      feed_id=@feedId, origin=@origin, summary=@summary, body=@body, content_hash=@contentHash,
+      published_at=@publishedAt, updated_at=@updatedAt WHERE id=@id`);
+    this.deleteSentences = db.prepare('DELETE FROM sentences WHERE article_id = ?');
+    this.setStoryOf = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
+    this.insertTransaction = db.transaction((article: NewArticle): number => {
+      const { sentences, ...row } = article;
+      const id = Number(this.insertArticle.run(row).lastInsertRowid);
+      this.writeSentences(id, sentences);
+      return id;
+    });
+    this.updateTransaction = db.transaction((id: number, changes: Omit<NewArticle, 'fetchedAt'> & { updatedAt: string }): void => {
+      const { sentences, ...row } = changes;
+      this.updateArticle.run({ ...row, id });
+      this.deleteSentences.run(id);
+      this.writeSentences(id, sentences);
+    });
   }
 
   /** Runs `work` in one transaction (nested calls become savepoints). */
@@ -102,32 +127,18 @@ export class ArticleStore {
 
   /** Inserts the article and its sentences in one transaction; returns the new id. */
   insert(article: NewArticle): number {
-    return this.db.transaction(() => {
-      const { sentences, ...row } = article;
-      const id = Number(this.insertArticle.run(row).lastInsertRowid);
-      this.writeSentences(id, sentences);
-      return id;
-    })();
+    return this.insertTransaction(article);
   }
 
   /** Replaces an article's text (an updated feed item) and its sentences. */
   update(id: number, changes: Omit<NewArticle, 'fetchedAt'> & { updatedAt: string }): void {
-    this.db.transaction(() => {
-      const { sentences, ...row } = changes;
-      this.db
-        .prepare(`UPDATE articles SET title=@title, outlet=@outlet, author=@author, url=@url, guid=@guid,
-          feed_id=@feedId, origin=@origin, summary=@summary, body=@body, content_hash=@contentHash,
-          published_at=@publishedAt, updated_at=@updatedAt WHERE id=@id`)
-        .run({ ...row, id });
-      this.db.prepare('DELETE FROM sentences WHERE article_id = ?').run(id);
-      this.writeSentences(id, sentences);
-    })();
+    this.updateTransaction(id, changes);
   }
 
   private writeSentences(articleId: number, sentences: readonly SentenceInput[]): void {
-    sentences.forEach((sentence, position) =>
-      this.insertSentence.run(articleId, position, sentence.paragraph, sentence.text),
-    );
+    for (let position = 0; position < sentences.length; position++) {
+      this.insertSentence.run(articleId, position, sentences[position]!.paragraph, sentences[position]!.text);
+    }
   }
 
   get(id: number): Article | undefined {
@@ -170,9 +181,7 @@ export class ArticleStore {
 
   sentences(articleId: number): Sentence[] {
     return (
-      this.db
-        .prepare('SELECT * FROM sentences WHERE article_id = ? ORDER BY position')
-        .all(articleId) as { id: number; article_id: number; position: number; paragraph: number; text: string }[]
+      this.sentencesOf.all(articleId) as { id: number; article_id: number; position: number; paragraph: number; text: string }[]
     ).map((row) => ({
       id: row.id,
       articleId: row.article_id,
@@ -183,6 +192,6 @@ export class ArticleStore {
   }
 
   setStory(articleId: number, storyId: number): void {
-    this.db.prepare('UPDATE articles SET story_id = ? WHERE id = ?').run(storyId, articleId);
+    this.setStoryOf.run(storyId, articleId);
   }
 }
