@@ -11,63 +11,19 @@
  * sentences, since ingest speed is the ingest suite's business. The database is cached in
  * the temp dir per size, so a second run starts at once.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseArticleFile } from '../../src/core/corpus/articleFile.ts';
-import { seedCorpus } from '../../src/core/corpus/seedCorpus.ts';
-import { createCore, type Core } from '../../src/core/core.ts';
+import { join } from 'node:path';
+import { createCore } from '../../src/core/core.ts';
 import { isStopWord } from '../../src/core/answer/stopWords.ts';
 import { toFtsQuery, userTerms } from '../../src/core/search/userQuery.ts';
-import { contentHash } from '../../src/core/text/contentHash.ts';
 import { GOLDEN_QUESTIONS } from '../../tests/answer/goldenQuestions.ts';
-import { generateCorpus } from '../corpusGenerator.ts';
+import { buildCorpus } from '../benchCorpus.ts';
 import type { Suite } from './index.ts';
 
-const NEWS_DIR = resolve(import.meta.dirname, '../../../shared/fixtures/news');
 const ROUNDS = 5;
-const BATCH = 1000;
 /** Bump when the stored shape changes, so a stale cached database is rebuilt. */
 const CACHE_VERSION = 1;
-
-function storeGenerated(core: Core, count: number): void {
-  const { articles } = generateCorpus(count, { seed: 5 });
-  const fetchedAt = new Date().toISOString();
-  for (let start = 0; start < articles.length; start += BATCH) {
-    core.articles.transaction(() => {
-      for (const input of articles.slice(start, start + BATCH)) {
-        const title = input.title ?? 'Untitled';
-        const paragraphs = input.text.split('\n\n');
-        const sentences = paragraphs.flatMap((p, paragraph) => p.split(/(?<=[.!?])\s+(?=[A-Z])/).map((text) => ({ text, paragraph })));
-        const hash = contentHash(title, input.text);
-        if (core.articles.findByContentHash(hash)) continue; // the generator's exact repeats
-        core.articles.insert({
-          title, outlet: input.outlet ?? null, author: null, url: null, guid: null, feedId: null, origin: 'bench',
-          summary: null, body: input.text, contentHash: hash, publishedAt: input.publishedAt ?? null, fetchedAt, sentences,
-        });
-      }
-    });
-  }
-}
-
-function buildCorpus(path: string, count: number): void {
-  const building = `${path}.building`;
-  rmSync(building, { force: true });
-  const core = createCore({ dbPath: building });
-  try {
-    seedCorpus(core);
-    if (existsSync(NEWS_DIR)) {
-      for (const file of readdirSync(NEWS_DIR).filter((f) => f.endsWith('.txt'))) {
-        for (const article of parseArticleFile(readFileSync(join(NEWS_DIR, file), 'utf8'), file).articles) core.ingestor.ingest(article, { quiet: true });
-      }
-    }
-    storeGenerated(core, Math.max(0, count - core.articles.count()));
-    core.db.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    core.close();
-  }
-  renameSync(building, path);
-}
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (ms: number): number => Math.round(ms * 100) / 100;
