@@ -90,8 +90,6 @@ export function createCore(options: CoreOptions): Core {
   // Questions about a tracked policy's current state get its status line first.
   const answers = new AnswerService(db, logger);
   answers.usePolicyStatus(policies.service);
-  // Within a rank, a story matching more of the channel's topics comes first.
-  delivery.digests.use({ topicWeight: (channel, articleId) => (channel ? topics.channelMatches(articleId, channel).length : 0) });
   let closed = false;
   return {
     db,

@@ -30,8 +30,9 @@ export class DigestBuilder {
   build(window: DigestWindow, channel?: ChannelRef): Digest {
     const articles = this.sources.articles?.(channel, window) ?? this.articles.list({ since: window.since, until: window.until });
     const eventOf = this.sources.policyEventOf?.(window) ?? (() => undefined);
+    const weightOf = this.sources.topicWeight?.(channel) ?? (() => 0);
     const ranked = groupArticles(articles, eventOf)
-      .map((group) => ({ group, rank: this.rank(group, eventOf, channel) }))
+      .map((group) => ({ group, rank: rank(group, eventOf, weightOf) }))
       .sort((a, b) => compareRanks(a.rank, b.rank));
     const stories = ranked.slice(0, MAX_STORIES).map(({ group }) => this.story(group));
     return {
@@ -56,14 +57,6 @@ export class DigestBuilder {
     return this.sources.signals?.(window) ?? [];
   }
 
-  private rank(group: ArticleGroup, eventOf: (article: Article) => number | undefined, channel?: ChannelRef): number[] {
-    const hasEvent = group.articles.some((a) => eventOf(a) !== undefined) ? 1 : 0;
-    const outlets = new Set(group.articles.map(outletOf)).size;
-    const weight = Math.max(0, ...group.articles.map((a) => this.sources.topicWeight?.(channel, a.id) ?? 0));
-    const newest = Math.max(...group.articles.map((a) => Date.parse(a.publishedAt ?? a.fetchedAt)));
-    return [hasEvent, outlets, weight, newest];
-  }
-
   private story(group: ArticleGroup): DigestStory {
     const ordered = [...group.articles].sort((a, b) => (a.publishedAt ?? a.fetchedAt).localeCompare(b.publishedAt ?? b.fetchedAt) || a.id - b.id);
     const lead = group.lead;
@@ -71,6 +64,14 @@ export class DigestBuilder {
     const sources: DigestSource[] = ordered.map((a) => ({ outlet: outletOf(a), title: a.title, url: a.url, publishedAt: a.publishedAt }));
     return { headline: lead.title, summary: extractiveSummary(sentences, ordered.map((a) => a.title)), sources };
   }
+}
+
+function rank(group: ArticleGroup, eventOf: (article: Article) => number | undefined, weightOf: (articleId: number) => number): number[] {
+  const hasEvent = group.articles.some((a) => eventOf(a) !== undefined) ? 1 : 0;
+  const outlets = new Set(group.articles.map(outletOf)).size;
+  const weight = Math.max(0, ...group.articles.map((a) => weightOf(a.id)));
+  const newest = Math.max(...group.articles.map((a) => Date.parse(a.publishedAt ?? a.fetchedAt)));
+  return [hasEvent, outlets, weight, newest];
 }
 
 /** Higher first, component by component. */

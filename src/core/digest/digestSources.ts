@@ -15,8 +15,11 @@ export interface DigestSources {
    * so a thousand channels on the default topics cost one digest; fallback: one per channel.
    */
   readonly audienceKey?: (channel: ChannelRef) => string;
-  /** Topic weight of an article for this channel (higher ranks first); fallback: 0. */
-  readonly topicWeight?: (channel: ChannelRef | undefined, articleId: number) => number;
+  /**
+   * Topic weight of an article for this channel (higher ranks first); fallback: 0. Asked once per
+   * digest, so what depends only on the channel (its topic list) is read once, not per article.
+   */
+  readonly topicWeight?: (channel: ChannelRef | undefined) => (articleId: number) => number;
   /** Each tracked policy's state at `until`; fallback: none tracked. */
   readonly policyStatus?: (window: DigestWindow) => readonly PolicyStatusLine[];
   /**
