@@ -10,11 +10,8 @@ export interface Slot {
   readonly id: number;
   /** How many topic leaves refer to it; the slot goes when the last one does. */
   refs: number;
-  /** How many phrases start with it: only then are its positions recorded (below). */
+  /** How many phrases start with it: only then are its positions recorded (MatchState). */
   phraseStarts: number;
-  /** Where it occurs in item number `positionsItem`: phrases check only from there. */
-  readonly positions: number[];
-  positionsItem: number;
 }
 
 /** What verification reads while one item is matched. */
@@ -23,6 +20,13 @@ export interface MatchState {
   tokens: Tokens;
   /** Per slot id, the number of the item it last occurred in. */
   seen: Int32Array;
+  /**
+   * Where phrase-starting slots occur in this item, as linked lists in two typed arrays (no
+   * array per slot to reset): `lastAt[slot]` is its last position (valid when
+   * `seen[slot] === item`), `previousAt[position]` the one before, -1 at the first.
+   */
+  lastAt: Int32Array;
+  previousAt: Int32Array;
   readonly lexicon: Lexicon;
 }
 
@@ -140,13 +144,13 @@ export function verify(code: Int32Array, start: number, phrases: readonly Phrase
     default: {
       const end = start + code[start + 1]!;
       for (let word = start + 3; word < end; word++) if (state.seen[code[word]!] !== state.item) return false;
-      return phraseOccurs(phrases[code[start + 2]!]!, state);
+      return phraseOccurs(phrases[code[start + 2]!]!, code[start + 3]!, state);
     }
   }
 }
 
 /** Every word occurred (checked by the caller); do they occur in a row? */
-function phraseOccurs(phrase: PhraseCode, state: MatchState): boolean {
+function phraseOccurs(phrase: PhraseCode, firstSlot: number, state: MatchState): boolean {
   const { lexicon, tokens } = state;
   if (phrase.generation !== tokens.generation) {
     phrase.ids = phrase.stems.map((stem) => lexicon.intern(stem));
@@ -154,8 +158,9 @@ function phraseOccurs(phrase: PhraseCode, state: MatchState): boolean {
   }
   const { ids } = phrase;
   const words = tokens.words;
-  outer: for (const start of phrase.slots[0]!.positions) {
-    if (start + ids.length > words.length) break;
+  const previousAt = state.previousAt;
+  outer: for (let start = state.lastAt[firstSlot]!; start >= 0; start = previousAt[start]!) {
+    if (start + ids.length > words.length) continue;
     for (let j = 1; j < ids.length; j++) {
       const id = words[start + j]!;
       if (id < 0 || lexicon.stemOf(id) !== ids[j]) continue outer;

@@ -21,6 +21,13 @@ export class IntLists {
   get data(): Int32Array {
     return this.arena;
   }
+  /** Per list, where it starts in `data` and how long it is (the hot loops read these directly). */
+  get starts(): Int32Array {
+    return this.start;
+  }
+  get lengths(): Int32Array {
+    return this.length;
+  }
   offset(list: number): number {
     return this.start[list]!;
   }
@@ -55,6 +62,7 @@ export class IntLists {
 
   /** Forgets a list (its slot was dropped); its block becomes garbage. */
   clear(list: number): void {
+    if (list >= this.start.length) return;
     this.live -= this.length[list]!;
     this.length[list] = 0;
     this.capacity[list] = 0;

@@ -2,14 +2,14 @@ import { anchorGroupsOf, guessedWeight, matchedByAnchors, selectivity, type Anch
 import { compileQuery, verify, type CompiledQuery, type MatchState, type PhraseCode, type Slot, type SlotSource } from './compiledQuery.ts';
 import { sharedLexicon, type Lexicon } from './lexicon.ts';
 import type { QueryNode } from './queryAst.ts';
-import { filled, grow, growBytes, growFloats } from './growArrays.ts';
+import { filled, grow } from './growArrays.ts';
+import { MatchOrder } from './matchOrder.ts';
 import { IntLists } from './intLists.ts';
+import { EXACT, INLINE_SECOND, RECORD, REQUIRED, SECOND, SECOND_COUNT, STAMP, TopicRecords } from './topicRecords.ts';
 import type { Tokens } from './tokenize.ts';
 
 interface Entry<K> {
   readonly key: K;
-  /** Insertion order: results come back in the order topics were added. */
-  readonly order: number;
   readonly query: CompiledQuery;
   readonly node: QueryNode;
   /** Slots it is filed under (its first anchor group), as posting codes; changes when re-anchored. */
@@ -24,13 +24,11 @@ interface Entry<K> {
 
 /** A posting is the topic number and which of its (at most two) anchor groups the slot is in. */
 const postingCode = (id: number): number => id;
-/** Topic numbers stay below this (a million topics); see verifyCandidates. */
-const TOPIC_NUMBERS = 1 << 20;
 
 // wordSlot values besides a slot id:
 const UNRESOLVED = -1; // not looked up since the index last changed
 const NO_SLOT = -2; // the word marks no slot
-const MANY_SLOTS = -3; // several (a stem and prefixes): see manySlots
+const MANY_SLOTS = -3; // and below: several (a stem and prefixes), at MANY_SLOTS - value in manySlots
 
 /**
  * The percolator: topics are filed under their anchors (anchors.ts); an item's words select
@@ -49,8 +47,8 @@ const MANY_SLOTS = -3; // several (a stem and prefixes): see manySlots
 export class TopicIndex<K> {
   private readonly entries = new Map<K, Entry<K>>();
   private readonly entryById: (Entry<K> | null)[] = [];
-  /** Per topic: the order it was added in (results come back in that order). */
-  private orderById: number[] = [];
+  /** Gives each item's matches back in the order their topics were added. */
+  private readonly matchOrder = new MatchOrder<K>();
   /** Per topic: its phrases (only dereferenced when its program reaches a phrase). */
   private readonly phrasesById: (readonly PhraseCode[])[] = [];
   private readonly freeEntryIds: number[] = [];
@@ -62,24 +60,19 @@ export class TopicIndex<K> {
   private readonly prefixLengths = new Map<number, number>();
   /** Word id → slot id, or UNRESOLVED / NO_SLOT / MANY_SLOTS. */
   private wordSlot = filled(1024, UNRESOLVED);
-  private manySlots = new Map<number, readonly Slot[]>();
+  /** Slot lists of words that mark several slots: `[count, slotId…]` blocks, appended as words resolve. */
+  private manySlots = new Int32Array(256);
+  private manyUsed = 0;
   /** Set when a slot comes or goes; the word table is reset before the next match. */
   private wordsStale = false;
-  /** Per topic: item last made a candidate, anchor groups seen (bits), groups needed, required slot. */
-  private candidateSeen = filled(1024, 0);
-  /** Per topic: the slots of its second anchor group (empty when it has one group). */
-  private readonly secondGroup = new IntLists();
-  private requiredSlot = filled(1024, -1);
-  /** 1 when holding its anchor groups is already a match (matchedByAnchors). */
-  private exact = new Uint8Array(1024);
+  /** Per topic: what checking it as a candidate reads (last item, second group, required slot…). */
+  private readonly records = new TopicRecords();
   /** Per slot: its postings (topic number × 2 + anchor group), and how many phrases start with it. */
   private readonly postingLists = new IntLists();
   /** Per topic: its compiled program (CompiledQuery.code), read by `verify`. */
   private readonly programs = new IntLists();
-  /** Reused between items: candidate topic numbers, slots hit, matches (see verifyCandidates). */
-  private candidates = new Int32Array(1024);
+  /** Reused between items: slots hit, matches (see checkCandidates). */
   private hit = new Int32Array(1024);
-  private matched = new Float64Array(256);
   private phraseStarts = filled(1024, 0);
   /** Per slot: in how many items it occurred, and the item number when it was created. */
   private slotHits = filled(1024, 0);
@@ -88,13 +81,12 @@ export class TopicIndex<K> {
   private nextReanchor = 2000;
   private readonly weigh = (anchor: Anchor): number => this.measuredWeight(anchor);
   private generation = -1;
-  private order = 0;
   private readonly state: MatchState;
   /** Candidates verified so far (the benchmark reports them per item). */
   verifiedCount = 0;
 
   constructor(lexicon: Lexicon = sharedLexicon) {
-    this.state = { item: 0, tokens: { words: [], generation: -1 }, seen: filled(1024, 0), lexicon };
+    this.state = { item: 0, tokens: { words: [], generation: -1 }, seen: filled(1024, 0), lastAt: filled(1024, -1), previousAt: filled(4096, -1), lexicon };
   }
 
   get size(): number {
@@ -125,12 +117,10 @@ export class TopicIndex<K> {
       slot.phraseStarts++;
       this.phraseStarts[slot.id]!++;
     }
-    const entry: Entry<K> = { key, order: this.order++, query: compiled, node: query, postings: [], slots: referenced, phraseStarts, id };
+    const entry: Entry<K> = { key, query: compiled, node: query, postings: [], slots: referenced, phraseStarts, id };
     this.entryById[id] = entry;
-    this.orderById[id] = entry.order;
-    this.candidateSeen[id] = 0;
-    this.requiredSlot[id] = compiled.requiredSlot;
-    this.exact[id] = matchedByAnchors(query) ? 1 : 0;
+    this.matchOrder.add(id, key);
+    this.records.write(id, { exact: matchedByAnchors(query), required: compiled.requiredSlot, second: [] });
     this.programs.set(id, compiled.code);
     this.phrasesById[id] = compiled.phrases;
     this.file(entry, groups);
@@ -142,6 +132,7 @@ export class TopicIndex<K> {
     if (!entry) return false;
     this.entries.delete(key);
     this.entryById[entry.id] = null;
+    this.matchOrder.remove(entry.id);
     this.freeEntryIds.push(entry.id);
     this.programs.clear(entry.id);
     this.unfile(entry);
@@ -159,13 +150,10 @@ export class TopicIndex<K> {
     const state = this.state;
     if (state.item + 1 >= this.nextReanchor) this.reanchor();
     const item = ++state.item;
-    const slotHits = this.slotHits;
     state.tokens = tokens;
-    const seen = state.seen;
-    const phraseStarts = this.phraseStarts;
-    let hit = this.hit;
-    let hits = 0;
     const words = tokens.words;
+    if (words.length > state.previousAt.length) state.previousAt = new Int32Array(words.length * 2);
+    let hits = 0;
     let wordSlot = this.wordSlot;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
@@ -176,81 +164,70 @@ export class TopicIndex<K> {
         wordSlot = this.wordSlot; // resolving may have grown it
       }
       if (slotId >= 0) {
-        if (phraseStarts[slotId] !== 0) recordPosition(this.slotById[slotId]!, item, i);
-        if (seen[slotId] === item) continue;
-        seen[slotId] = item;
-        slotHits[slotId]!++;
-        if (hits === hit.length) hit = this.hit = grow(hit, 0);
-        hit[hits++] = slotId;
-      } else if (slotId === MANY_SLOTS) {
-        for (const slot of this.manySlots.get(word)!) {
-          if (slot.phraseStarts > 0) recordPosition(slot, item, i);
-          if (seen[slot.id] === item) continue;
-          seen[slot.id] = item;
-          slotHits[slot.id]!++;
-          if (hits === hit.length) hit = this.hit = grow(hit, 0);
-          hit[hits++] = slot.id;
-        }
+        hits = this.occur(slotId, i, item, hits);
+      } else if (slotId <= MANY_SLOTS) {
+        const many = this.manySlots;
+        const at = MANY_SLOTS - slotId;
+        const end = at + 1 + many[at]!;
+        for (let m = at + 1; m < end; m++) hits = this.occur(many[m]!, i, item, hits);
       }
     }
-    return this.verifyCandidates(this.candidatesOf(hit, hits, item), item);
+    return this.checkCandidates(hits, item);
+  }
+
+  /** Slot `slotId` occurs at `position`: note it (first time in this item: as a hit). Returns the hit count. */
+  private occur(slotId: number, position: number, item: number, hits: number): number {
+    const { seen, lastAt } = this.state;
+    const first = seen[slotId] !== item;
+    if (this.phraseStarts[slotId] !== 0) {
+      this.state.previousAt[position] = first ? -1 : lastAt[slotId]!;
+      lastAt[slotId] = position;
+    }
+    if (!first) return hits;
+    seen[slotId] = item;
+    this.slotHits[slotId]!++;
+    if (hits === this.hit.length) this.hit = grow(this.hit, 0);
+    this.hit[hits] = slotId;
+    return hits + 1;
   }
 
   /**
-   * Topics with a word of each of their anchor groups among the slots this item hit, in
-   * `this.candidates`; returns how many.
+   * Every topic filed under a slot this item hit is a candidate, checked once, as soon as it
+   * is met: its second anchor group must be present, then its required word, then (unless
+   * holding its anchors already is a match) its program. One pass, one record read per
+   * candidate (topicRecords.ts) — no candidate list in between.
    */
-  private candidatesOf(hit: Int32Array, hits: number, item: number): number {
-    const { candidateSeen, postingLists } = this;
+  private checkCandidates(hits: number, item: number): K[] {
+    const { hit, matchOrder, postingLists, programs } = this;
+    const records = this.records.data;
+    const overflow = this.records.overflow;
     const postings = postingLists.data;
-    let count = 0;
-    for (let h = 0; h < hits; h++) {
-      const slotId = hit[h]!;
-      const end = postingLists.offset(slotId) + postingLists.size(slotId);
-      for (let p = postingLists.offset(slotId); p < end; p++) {
-        const id = postings[p]!;
-        if (candidateSeen[id] !== item) {
-          candidateSeen[id] = item;
-          if (count === this.candidates.length) this.candidates = grow(this.candidates, 0);
-          this.candidates[count++] = id;
-        }
-      }
-    }
-    return count;
-  }
-
-  private verifyCandidates(count: number, item: number): K[] {
-    const { candidates, secondGroup, exact, requiredSlot, programs } = this;
-    const second = secondGroup.data;
+    const postingStart = postingLists.starts;
+    const postingLength = postingLists.lengths;
     const seen = this.state.seen;
     const code = programs.data;
-    // Matches as order × 2^20 + topic number: a plain numeric sort puts them in the order the
-    // topics were added (a comparator over objects cost more than the rest of verification).
-    let matched = this.matched;
-    let found = 0;
-    for (let i = 0; i < count; i++) {
-      const id = candidates[i]!;
-      if (!this.anyOccurred(second, secondGroup.offset(id), secondGroup.size(id), seen, item)) continue;
-      if (exact[id] !== 1) {
-        const required = requiredSlot[id]!;
-        if (required >= 0 && seen[required] !== item) continue;
-        this.verifiedCount++;
-        if (!verify(code, programs.offset(id), this.phrasesById[id]!, this.state)) continue;
+    const programStart = programs.starts;
+    matchOrder.begin();
+    for (let h = 0; h < hits; h++) {
+      const slotId = hit[h]!;
+      const end = postingStart[slotId]! + postingLength[slotId]!;
+      for (let p = postingStart[slotId]!; p < end; p++) {
+        const id = postings[p]!;
+        const at = id * RECORD;
+        if (records[at + STAMP] === item) continue;
+        records[at + STAMP] = item;
+        const second = records[at + SECOND_COUNT]!;
+        if (second !== 0 && !(second <= INLINE_SECOND ? anyOccurred(records, at + SECOND, second, seen, item) : anyOccurred(overflow.data, overflow.offset(id), second, seen, item))) continue;
+        if (records[at + EXACT] !== 1) {
+          const required = records[at + REQUIRED]!;
+          if (required >= 0 && seen[required] !== item) continue;
+          this.verifiedCount++;
+          if (!verify(code, programStart[id]!, this.phrasesById[id]!, this.state)) continue;
+        }
+        matchOrder.note(id);
       }
-      if (found === matched.length) matched = this.matched = growFloats(matched);
-      matched[found++] = this.orderById[id]! * TOPIC_NUMBERS + id;
     }
-    const sorted = matched.subarray(0, found).sort();
-    const keys: K[] = new Array<K>(sorted.length);
-    for (let i = 0; i < sorted.length; i++) keys[i] = this.entryById[sorted[i]! % TOPIC_NUMBERS]!.key;
-    return keys;
-  }
-
-  /** True when the list is empty or one of its slots occurred in this item. */
-  private anyOccurred(data: Int32Array, start: number, length: number, seen: Int32Array, item: number): boolean {
-    if (length === 0) return true;
-    for (let i = start; i < start + length; i++) if (seen[data[i]!] === item) return true;
-    return false;
+    return matchOrder.keys();
   }
 
   /** Files the topic under one slot per anchor and group (a word in both groups counts for both). */
@@ -266,12 +243,12 @@ export class TopicIndex<K> {
     // topic is touched only when its more selective group is present.
     entry.postings = [...postings.entries()].filter(([key]) => key.endsWith(':0')).map(([, posting]) => posting);
     for (const { slot, code } of entry.postings) this.postingLists.add(slot.id, code);
-    this.secondGroup.set(entry.id, (groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id));
+    this.records.setSecond(entry.id, (groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id));
   }
 
   private unfile(entry: Entry<K>): void {
     for (const slot of new Set(entry.postings.map((p) => p.slot))) this.postingLists.removeWhere(slot.id, (code) => code === entry.id);
-    this.secondGroup.clear(entry.id);
+    this.records.clear(entry.id);
     entry.postings = [];
   }
 
@@ -284,10 +261,9 @@ export class TopicIndex<K> {
     this.nextReanchor *= 4;
     for (const entry of this.entries.values()) {
       const groups = anchorGroupsOf(entry.node, this.weigh)!;
-      const wanted = groups.map((anchors) => anchors.map((a) => this.slot(a.kind, a.value).id).sort().join()).join('|');
-      const second = this.secondGroup;
-      const current = [entry.postings.map((p) => p.slot.id).sort().join(), Array.from(second.data.subarray(second.offset(entry.id), second.offset(entry.id) + second.size(entry.id))).sort().join()];
-      if (wanted === (current[1] ? current.join('|') : current[0])) continue;
+      const first = groups[0]!.map((a) => this.slot(a.kind, a.value).id);
+      const second = (groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id);
+      if (sameIds(first, entry.postings.map((p) => p.slot.id)) && sameIds(second, this.records.second(entry.id))) continue;
       this.unfile(entry);
       this.file(entry, groups);
     }
@@ -312,30 +288,33 @@ export class TopicIndex<K> {
       const slot = length <= text.length ? this.prefixSlots.get(text.slice(0, length)) : undefined;
       if (slot) found.push(slot);
     }
-    const slotId = found.length === 0 ? NO_SLOT : found.length === 1 ? found[0]!.id : MANY_SLOTS;
-    if (slotId === MANY_SLOTS) this.manySlots.set(word, found);
+    const slotId = found.length === 0 ? NO_SLOT : found.length === 1 ? found[0]!.id : this.manyBlock(found);
     while (word >= this.wordSlot.length) this.wordSlot = grow(this.wordSlot, UNRESOLVED);
     this.wordSlot[word] = slotId;
     return slotId;
   }
 
+  /** Stores a word's several slots as a `[count, slotId…]` block; returns its wordSlot code. */
+  private manyBlock(slots: readonly Slot[]): number {
+    while (this.manyUsed + slots.length + 1 > this.manySlots.length) this.manySlots = grow(this.manySlots, 0);
+    const at = this.manyUsed;
+    this.manySlots[at] = slots.length;
+    slots.forEach((slot, i) => (this.manySlots[at + 1 + i] = slot.id));
+    this.manyUsed += slots.length + 1;
+    return MANY_SLOTS - at;
+  }
+
   /** A new or dropped word or prefix changes which slots words mark: resolve again lazily. */
   private forgetWords(generation: number): void {
     this.wordSlot.fill(UNRESOLVED);
-    this.manySlots = new Map();
+    this.manyUsed = 0;
     this.generation = generation;
     this.wordsStale = false;
   }
 
   private entryId(): number {
     const id = this.freeEntryIds.pop() ?? this.entryById.length;
-    if (id >= TOPIC_NUMBERS) throw new Error(`more than ${TOPIC_NUMBERS} topics in one index`);
     if (id === this.entryById.length) this.entryById.push(null);
-    if (id >= this.candidateSeen.length) {
-      this.candidateSeen = grow(this.candidateSeen, 0);
-      this.requiredSlot = grow(this.requiredSlot, -1);
-      this.exact = growBytes(this.exact);
-    }
     return id;
   }
 
@@ -347,6 +326,7 @@ export class TopicIndex<K> {
     if (id === this.slotById.length) this.slotById.push(null);
     if (id >= this.state.seen.length) {
       this.state.seen = grow(this.state.seen, 0);
+      this.state.lastAt = grow(this.state.lastAt, -1);
       this.phraseStarts = grow(this.phraseStarts, 0);
       this.slotHits = grow(this.slotHits, 0);
       this.slotBorn = grow(this.slotBorn, 0);
@@ -355,7 +335,7 @@ export class TopicIndex<K> {
     this.phraseStarts[id] = 0;
     this.slotHits[id] = 0;
     this.slotBorn[id] = this.state.item;
-    const slot: Slot = { kind, value, id, refs: 0, phraseStarts: 0, positions: [], positionsItem: 0 };
+    const slot: Slot = { kind, value, id, refs: 0, phraseStarts: 0 };
     this.slotById[id] = slot;
     map.set(value, slot);
     if (kind === 'prefix') this.prefixLengths.set(value.length, (this.prefixLengths.get(value.length) ?? 0) + 1);
@@ -379,10 +359,13 @@ export class TopicIndex<K> {
   }
 }
 
-function recordPosition(slot: Slot, item: number, position: number): void {
-  if (slot.positionsItem !== item) {
-    slot.positionsItem = item;
-    slot.positions.length = 0;
-  }
-  slot.positions.push(position);
+/** True when one of the `count` slots at `start` occurred in this item. */
+function anyOccurred(data: Int32Array, start: number, count: number, seen: Int32Array, item: number): boolean {
+  for (let i = start; i < start + count; i++) if (seen[data[i]!] === item) return true;
+  return false;
+}
+
+/** The same set of slot ids (anchor lists are short: a few ids, maybe repeated). */
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.every((id) => b.includes(id)) && b.every((id) => a.includes(id));
 }
