@@ -11,15 +11,3 @@ export function grow(array: Int32Array, fill: number): Int32Array<ArrayBuffer> {
   grown.set(array);
   return grown;
 }
-
-export function growFloats(array: Float64Array): Float64Array<ArrayBuffer> {
-  const grown = new Float64Array(array.length * 2);
-  grown.set(array);
-  return grown;
-}
-
-export function growBytes(array: Uint8Array): Uint8Array<ArrayBuffer> {
-  const grown = new Uint8Array(array.length * 2);
-  grown.set(array);
-  return grown;
-}
