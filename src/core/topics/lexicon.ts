@@ -21,16 +21,19 @@ export const hashStep = (hash: number, code: number): number => Math.imul(hash ^
 export const HASH_SEED = 0x811c9dc5 | 0;
 
 export class Lexicon {
+  /** Open addressing, two ints per slot: the word's hash and its id + 1 (0 = empty). */
   private table: Int32Array;
   private mask: number;
   private words: string[] = [];
-  private hashes: number[] = [];
+  /** Every word's characters end to end; word `id` is `chars[starts[id]] … chars[starts[id + 1]]`. */
+  private chars = new Uint16Array(1 << 16);
+  private starts = new Int32Array(1024);
   private stems: number[] = [];
   private current = 0;
 
   constructor(private readonly limit = 2_000_000) {
-    this.table = new Int32Array(1 << 16);
-    this.mask = this.table.length - 1;
+    this.table = new Int32Array(2 << 16);
+    this.mask = (1 << 16) - 1;
   }
 
   /** Changes whenever the table starts over; ids from an older generation mean nothing. */
@@ -45,10 +48,10 @@ export class Lexicon {
   /** Starts over when full. Called between texts, never in the middle of one. */
   startText(): void {
     if (this.words.length < this.limit) return;
-    this.table = new Int32Array(1 << 16);
-    this.mask = this.table.length - 1;
+    this.table = new Int32Array(2 << 16);
+    this.mask = (1 << 16) - 1;
     this.words = [];
-    this.hashes = [];
+    this.starts = new Int32Array(1024);
     this.stems = [];
     this.current++;
   }
@@ -78,38 +81,75 @@ export class Lexicon {
 
   /** The id of `text.slice(start, end)`, whose hash the caller computed while scanning it. */
   internRange(text: string, start: number, end: number, hash: number): number {
-    const length = end - start;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.table[slot]!;
+      const entry = this.table[2 * slot + 1]!;
       if (entry === EMPTY) return this.insert(slot, text.slice(start, end), hash);
-      const id = entry - 1;
-      if (this.hashes[id] === hash && this.sameWord(this.words[id]!, text, start, length)) return id;
+      if (this.table[2 * slot] === hash && this.sameWord(entry - 1, text, start, end, null)) return entry - 1;
     }
   }
 
-  private sameWord(word: string, text: string, start: number, length: number): boolean {
-    if (word.length !== length) return false;
-    for (let i = 0; i < length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  /**
+   * The same for ASCII text not yet lower-cased: `fold` maps each character of the word to the
+   * character it stands for (tokenize.ts folds case while it scans, instead of copying the text).
+   */
+  internFolded(text: string, start: number, end: number, hash: number, fold: Uint8Array): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = this.table[2 * slot + 1]!;
+      if (entry === EMPTY) return this.insert(slot, text.slice(start, end).toLowerCase(), hash);
+      if (this.table[2 * slot] === hash && this.sameWord(entry - 1, text, start, end, fold)) return entry - 1;
+    }
+  }
+
+  private sameWord(id: number, text: string, start: number, end: number, fold: Uint8Array | null): boolean {
+    const from = this.starts[id]!;
+    if (this.starts[id + 1]! - from !== end - start) return false;
+    const chars = this.chars;
+    for (let i = start, at = from; i < end; i++, at++) {
+      const code = fold ? fold[text.charCodeAt(i)]! : text.charCodeAt(i);
+      if (chars[at] !== code) return false;
+    }
     return true;
   }
 
   private insert(slot: number, word: string, hash: number): number {
     const id = this.words.length;
     this.words.push(word);
-    this.hashes.push(hash);
     this.stems.push(UNKNOWN_STEM);
-    this.table[slot] = id + 1;
-    if (this.words.length * 2 > this.table.length) this.grow();
+    this.appendChars(id, word);
+    this.table[2 * slot] = hash;
+    this.table[2 * slot + 1] = id + 1;
+    if (this.words.length * 2 > this.mask + 1) this.grow();
     return id;
   }
 
+  private appendChars(id: number, word: string): void {
+    while (id + 2 > this.starts.length) {
+      const grown = new Int32Array(this.starts.length * 2);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    const from = this.starts[id]!;
+    while (from + word.length > this.chars.length) {
+      const grown = new Uint16Array(this.chars.length * 2);
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    for (let i = 0; i < word.length; i++) this.chars[from + i] = word.charCodeAt(i);
+    this.starts[id + 1] = from + word.length;
+  }
+
   private grow(): void {
-    this.table = new Int32Array(this.table.length * 2);
-    this.mask = this.table.length - 1;
-    for (let id = 0; id < this.words.length; id++) {
-      let slot = this.hashes[id]! & this.mask;
-      while (this.table[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.table[slot] = id + 1;
+    const old = this.table;
+    const size = (this.mask + 1) * 2;
+    this.table = new Int32Array(2 * size);
+    this.mask = size - 1;
+    for (let slot = 0; slot < old.length / 2; slot++) {
+      const entry = old[2 * slot + 1]!;
+      if (entry === EMPTY) continue;
+      let at = old[2 * slot]! & this.mask;
+      while (this.table[2 * at + 1] !== EMPTY) at = (at + 1) & this.mask;
+      this.table[2 * at] = old[2 * slot]!;
+      this.table[2 * at + 1] = entry;
     }
   }
 }

@@ -58,9 +58,52 @@ function withoutApostrophes(word: string): string {
   return bare.replace(/['’]/g, '');
 }
 
-/** Appends the word ids of one text (one field) to `into`. */
+/** ASCII letters and digits → the lower-case character; anything else → 0 (a separator). */
+const FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (wordChar[c] === 1) FOLD[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+
+/**
+ * Appends the word ids of one text (one field) to `into`. Most news is ASCII: that text is
+ * read once, folding case as it goes (no lower-cased copy, no second pass); other text is
+ * normalised first (appendNormalized). Both give the same words.
+ */
 function appendWords(text: string, into: number[], lexicon: Lexicon): void {
-  const s = normalizeText(text);
+  if (NON_ASCII.test(text)) return appendNormalized(normalizeText(text), into, lexicon);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let code = FOLD[text.charCodeAt(i)]!;
+    if (code === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = HASH_SEED;
+    do {
+      hash = hashStep(hash, code);
+      i++;
+    } while (i < n && (code = FOLD[text.charCodeAt(i)]!) !== 0);
+    if (i + 1 < n && text.charCodeAt(i) === APOSTROPHE && FOLD[text.charCodeAt(i + 1)] !== 0) {
+      i = endOfAsciiWord(text, i);
+      into.push(lexicon.intern(withoutApostrophes(text.slice(start, i).toLowerCase())));
+      continue;
+    }
+    into.push(lexicon.internFolded(text, start, i, hash, FOLD));
+  }
+}
+
+/** Where a word that goes on past an apostrophe (at `i`) ends: Ukraine's, don't, O'Brien. */
+function endOfAsciiWord(text: string, i: number): number {
+  const n = text.length;
+  while (i + 1 < n && text.charCodeAt(i) === APOSTROPHE && FOLD[text.charCodeAt(i + 1)] !== 0) {
+    i++;
+    while (i < n && FOLD[text.charCodeAt(i)] !== 0) i++;
+  }
+  return i;
+}
+
+/** appendWords for text already lower-cased and stripped of accents (normalizeText). */
+function appendNormalized(s: string, into: number[], lexicon: Lexicon): void {
   const n = s.length;
   let i = 0;
   while (i < n) {
