@@ -1,24 +1,41 @@
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+/**
+ * `npm run bench -- feeds [--json]`: one poll cycle over 500 local feeds, as `start` runs it.
+ *
+ * The feeds are served by bench/feedFarm.ts from a separate process on 330 loopback hosts
+ * (127.0.x.y: 5 publishers with 20 feeds, 25 sites with 4, 300 with one), each host answering
+ * after its own delay of 20–150 ms like a remote site; sizes are mixed (60% 10 short items,
+ * 30% 25 medium, 10% 50 full-text), one in three feeds uses Last-Modified instead of an ETag.
+ * The poller, fetch source and limits are the production ones (createFeedSource from config
+ * defaults: per host 1, FEEDS_MAX_CONCURRENCY overall).
+ *  - cold: the first poll of every feed (all items new, stored quietly), reported apart;
+ *  - cycle: the steady state — 70% of feeds have 1–4 new items, 30% answer 304. Three cycles,
+ *    the median reported; the concurrency is what the servers counted in flight per Host.
+ * Also the parse rate of the real-world fixture feeds in ../shared/fixtures/feeds.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { configSchema } from '../../src/core/config/config.ts';
 import { createCore } from '../../src/core/core.ts';
+import type { FeedRegistry, PollReport } from '../../src/core/feedRegistry/feedRegistry.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { parseFeedFile } from '../../src/feeds/feedFile.ts';
-import { FeedPoller } from '../../src/feeds/feedPoller.ts';
-import { DEFAULT_FETCH_LIMITS } from '../../src/feeds/fetchLimits.ts';
-import { guardedAgent } from '../../src/feeds/guardedAgent.ts';
-import { httpFeedSource } from '../../src/feeds/httpFeedSource.ts';
-import { loopbackServer, rss } from '../../tests/feeds/support/loopbackServer.ts';
+import { FeedPoller, summarise } from '../../src/feeds/feedPoller.ts';
+import { createFeedSource } from '../../src/feeds/installFeedSource.ts';
+import { startFeedFarm, type FarmStats } from '../feedFarm.ts';
+import { MemoryPeak } from '../memory.ts';
 import type { Suite } from './index.ts';
 
 const FEEDS_DIR = new URL('../../../shared/fixtures/feeds/', import.meta.url).pathname;
-const FEED_COUNT = 200;
-const ITEMS_PER_FEED = 20;
+const HOSTS = [[5, 20], [25, 4], [300, 1]] as const;
+const CHANGED_SHARE = 0.7;
+const STEADY_CYCLES = 3;
 
-/** Parsing the 105 real-world fixture feeds: throughput in MB/s and feeds/s. */
+/** Parsing the real-world fixture feeds: throughput in MB/s and feeds/s. */
 async function parseFixtures(): Promise<Record<string, number>> {
-  const inventory = JSON.parse(readFileSync(join(FEEDS_DIR, 'feed_inventory.json'), 'utf8')) as { path: string; bytes: number }[];
+  const inventoryFile = join(FEEDS_DIR, 'feed_inventory.json');
+  if (!existsSync(inventoryFile)) return {};
+  const inventory = JSON.parse(readFileSync(inventoryFile, 'utf8')) as { path: string; bytes: number }[];
   const bytes = inventory.reduce((sum, e) => sum + e.bytes, 0);
   const started = performance.now();
   let items = 0;
@@ -30,60 +47,106 @@ async function parseFixtures(): Promise<Record<string, number>> {
   return { fixtureFeeds: inventory.length, fixtureItems: items, parseMbPerSec: +(bytes / 1048576 / seconds).toFixed(2), parseFeedsPerSec: +(inventory.length / seconds).toFixed(1) };
 }
 
-const itemText = (feed: number, n: number) =>
-  `Feed ${feed} report ${n}: officials in region ${feed % 17} said on Tuesday that repair crews restored power to ${n * 13 + feed} homes after overnight strikes, while talks on air defence deliveries continued in capital ${feed % 11}.`;
+interface CycleFigures {
+  seconds: number;
+  /** Main-thread CPU of the cycle (parse + ingest + SQL + HTTP client), and the part spent recording outcomes. */
+  cpuSeconds: number;
+  recordSeconds: number;
+  feeds: number;
+  notModified: number;
+  failed: number;
+  newItems: number;
+  server: FarmStats;
+}
 
-/**
- * Poll cycles against FEED_COUNT loopback feeds: the first poll (everything new, stored
- * quietly), a second poll answered 304 (no parse), and a third with one new item per feed.
- */
-async function pollCycles(): Promise<Record<string, number>> {
-  let round = 0;
-  const routes = Object.fromEntries(
-    Array.from({ length: FEED_COUNT }, (_, feed) => [
-      `/feed/${feed}.xml`,
-      (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-        const etag = `"r${round}"`;
-        if (req.headers['if-none-match'] === etag) return void res.writeHead(304).end();
-        const count = ITEMS_PER_FEED + (round >= 2 ? 1 : 0);
-        const items = Array.from({ length: count }, (_, n) => ({ guid: `f${feed}-i${n}`, title: `Feed ${feed} item ${n}`, link: `https://example.org/${feed}/${n}`, description: itemText(feed, n) }));
-        res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(rss(`Bench feed ${feed}`, items));
-      },
-    ]),
-  );
-  const server = await loopbackServer(routes);
+export const feeds: Suite = async () => {
+  const memory = new MemoryPeak();
+  const fixtures = await parseFixtures();
+  const farm = await startFeedFarm({ hosts: HOSTS, delayMs: [20, 150], cycles: STEADY_CYCLES + 2, startedAt: new Date(Date.now() - 3_600_000).toISOString() });
   const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-feeds-'));
-  const core = createCore({ dbPath: join(dir, 'feeds.db') });
+  const core = createCore({ dbPath: join(dir, 'feeds.db'), logger: silentLogger() });
   try {
-    for (let feed = 0; feed < FEED_COUNT; feed++) core.feeds.add(`${server.origin}/feed/${feed}.xml`);
-    const source = httpFeedSource(guardedAgent({ allowHosts: ['127.0.0.1'], connectTimeoutMs: 10_000 }), { ...DEFAULT_FETCH_LIMITS, deadlineMs: 60_000 }, core.clock);
-    // All feeds share one host here, so per-host politeness serialises them: the worst case.
-    const poller = new FeedPoller(core.feeds, source, silentLogger(), 8);
-    const timed = async () => {
+    for (const feed of farm.feeds) core.feeds.add(feed.url);
+    const maxConcurrency = configSchema.shape.FEEDS_MAX_CONCURRENCY.parse(undefined);
+    const allowHosts = [...new Set(farm.feeds.map((f) => new URL(f.url).hostname))];
+    const source = createFeedSource(
+      { FEEDS_ALLOW_HOSTS: allowHosts, FEEDS_TIMEOUT_MS: configSchema.shape.FEEDS_TIMEOUT_MS.parse(undefined), FEEDS_MAX_BYTES: configSchema.shape.FEEDS_MAX_BYTES.parse(undefined) },
+      core,
+    );
+    // The registry as the poller sees it, timing what recording an outcome costs (synchronous SQL + ingest).
+    let recordMs = 0;
+    const registry = {
+      due: () => core.feeds.due(),
+      record: (...args: Parameters<FeedRegistry['record']>) => {
+        const started = performance.now();
+        try {
+          return core.feeds.record(...args);
+        } finally {
+          recordMs += performance.now() - started;
+        }
+      },
+    } as unknown as FeedRegistry;
+    const poller = new FeedPoller(registry, source, silentLogger(), maxConcurrency);
+
+    const timed = async (): Promise<CycleFigures> => {
+      recordMs = 0;
+      const cpu = process.cpuUsage();
       const started = performance.now();
-      const reports = (await poller.cycle()) ?? [];
-      return { ms: performance.now() - started, newItems: reports.reduce((s, r) => s + r.counts.new, 0) };
+      const reports: PollReport[] = (await poller.cycle()) ?? [];
+      const seconds = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
+      const summary = summarise(reports);
+      return {
+        seconds: +seconds.toFixed(2),
+        cpuSeconds: +((used.user + used.system) / 1e6).toFixed(2),
+        recordSeconds: +(recordMs / 1000).toFixed(2),
+        feeds: summary.feeds,
+        notModified: reports.filter((r) => r.notModified).length,
+        failed: summary.failed,
+        newItems: summary.newArticles,
+        server: await farm.stats(),
+      };
     };
-    const first = await timed();
-    round = 1;
-    const notModified = await timed();
-    round = 2;
-    const oneNew = await timed();
+
+    const cold = await timed();
+    const steady: CycleFigures[] = [];
+    for (let i = 0; i < STEADY_CYCLES; i++) {
+      await farm.change(CHANGED_SHARE);
+      steady.push(await timed());
+    }
+    const median = [...steady].sort((a, b) => a.seconds - b.seconds)[Math.floor(steady.length / 2)]!;
+    const maxPerHost = Math.max(cold.server.maxPerHost, ...steady.map((c) => c.server.maxPerHost));
+    const maxOverall = Math.max(cold.server.maxOverall, ...steady.map((c) => c.server.maxOverall));
+    const failures = cold.failed + steady.reduce((s, c) => s + c.failed, 0);
     return {
-      feeds: FEED_COUNT,
-      firstPollMs: Math.round(first.ms),
-      firstPollItemsPerSec: Math.round(first.newItems / (first.ms / 1000)),
-      notModifiedPollMs: Math.round(notModified.ms),
-      oneNewItemPollMs: Math.round(oneNew.ms),
-      newItemsOnThirdPoll: oneNew.newItems,
+      feeds: median.feeds,
+      hosts: farm.hosts,
+      seconds: median.seconds,
+      feedsPerSec: +(median.feeds / median.seconds).toFixed(1),
+      notModified: median.notModified,
+      newItems: median.newItems,
+      cpuSeconds: median.cpuSeconds,
+      recordSeconds: median.recordSeconds,
+      cycleSeconds: steady.map((c) => c.seconds).join(' / '),
+      maxPerHostConcurrency: maxPerHost,
+      perHostLimit: 1,
+      maxOverallConcurrency: maxOverall,
+      overallLimit: maxConcurrency,
+      limitsHeld: maxPerHost <= 1 && maxOverall <= maxConcurrency,
+      failedPolls: failures,
+      coldSeconds: cold.seconds,
+      coldFeedsPerSec: +(cold.feeds / cold.seconds).toFixed(1),
+      coldNewItems: cold.newItems,
+      coldCpuSeconds: cold.cpuSeconds,
+      coldRecordSeconds: cold.recordSeconds,
+      coldMb: +(cold.server.bytes / 1048576).toFixed(1),
       articlesStored: core.articles.count(),
+      ...fixtures,
+      ...memory.stop(),
     };
   } finally {
     core.close();
-    await server.close();
+    await farm.close();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** `npm run bench -- feeds`: parse throughput on real feeds, and poll cycles over loopback. */
-export const feeds: Suite = async () => ({ ...(await parseFixtures()), ...(await pollCycles()) });
+};
