@@ -41,16 +41,24 @@ describeWithShared('answers to the golden questions (seeds + ../shared/fixtures/
     const misses: string[] = [];
     let hit1 = 0;
     let hit3 = 0;
+    const firstBySource = new Map<string, { asked: number; first: number }>();
     for (const golden of answerable) {
       const { document, quotes } = temp.core.answers.ask(golden.question);
       const first = quotes[0]?.text ?? '';
-      if (contains(first, golden.facts)) hit1 += 1;
+      const bySource = firstBySource.get(golden.from) ?? { asked: 0, first: 0 };
+      firstBySource.set(golden.from, bySource);
+      bySource.asked += 1;
+      if (contains(first, golden.facts)) {
+        hit1 += 1;
+        bySource.first += 1;
+      }
       if (quotes.slice(0, 3).some((q) => contains(q.text, golden.facts))) hit3 += 1;
       else misses.push(`  ${document.status} | ${golden.question}\n    expected ${golden.facts.join(' / ')}; got: ${first.slice(0, 140)}`);
     }
     const at1 = hit1 / answerable.length;
     const at3 = hit3 / answerable.length;
-    console.log(`golden questions: ${answerable.length} answerable, hit@1 ${at1.toFixed(3)}, hit@3 ${at3.toFixed(3)}`);
+    const perSource = [...firstBySource].map(([from, { asked, first }]) => `${from} ${first}/${asked}`).join(', ');
+    console.log(`golden questions: ${answerable.length} answerable, hit@1 ${at1.toFixed(3)}, hit@3 ${at3.toFixed(3)} (right sentence first: ${perSource})`);
     if (misses.length > 0) console.log(`not in the first three quotes:\n${misses.join('\n')}`);
     expect(at1).toBeGreaterThanOrEqual(HIT_AT_1_BAR);
     expect(at3).toBeGreaterThanOrEqual(HIT_AT_3_BAR);
