@@ -16,9 +16,11 @@ import { DEFAULT_FETCH_LIMITS } from '../src/feeds/fetchLimits.ts';
 import { guardedAgent } from '../src/feeds/guardedAgent.ts';
 import { httpFeedSource } from '../src/feeds/httpFeedSource.ts';
 import { loopbackServer, rss } from '../tests/feeds/support/loopbackServer.ts';
+import { MemoryPeak } from './memory.ts';
 
 const argv = process.argv.slice(2);
-const minutes = Number(argv[argv.indexOf('--minutes') + 1] ?? 5) || 5;
+const minutesFlag = argv.indexOf('--minutes');
+const minutes = (minutesFlag >= 0 ? Number(argv[minutesFlag + 1]) : 5) || 5;
 const FEEDS = 40;
 const SAMPLE_MS = 10_000;
 const QUESTIONS = [
@@ -55,33 +57,40 @@ const source = httpFeedSource(guardedAgent({ allowHosts: ['127.0.0.1'], connectT
 const poller = new FeedPoller(core.feeds, source, logger, 8);
 const context = localContext(core, 'soak');
 
-const samples: { s: number; rssMb: number; heapMb: number }[] = [];
+// Samples are taken after a full GC (npm run soak passes --expose-gc): what stays, not garbage.
+// The peaks between samples (garbage included) come from MemoryPeak, as in every bench suite.
+const peak = new MemoryPeak();
+const samples: { s: number; rssMb: number; heapMb: number; articles: number }[] = [];
 const started = Date.now();
 const sample = () => {
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  samples.push({ s: Math.round((Date.now() - started) / 1000), rssMb: Math.round(m.rss / 1048576), heapMb: Math.round(m.heapUsed / 1048576) });
-  console.error(`soak t=${samples.at(-1)!.s}s rss=${samples.at(-1)!.rssMb}MB heap=${samples.at(-1)!.heapMb}MB articles=${core.articles.count()}`);
+  const taken = { s: Math.round((Date.now() - started) / 1000), rssMb: Math.round(m.rss / 1048576), heapMb: Math.round(m.heapUsed / 1048576), articles: core.articles.count() };
+  samples.push(taken);
+  console.error(`soak t=${taken.s}s rss=${taken.rssMb}MB heap=${taken.heapMb}MB articles=${taken.articles}`);
 };
 const sampler = setInterval(sample, SAMPLE_MS);
 sample();
 
 let cycles = 0;
-while (Date.now() - started < minutes * 60_000) {
-  round++;
-  // Feeds are due on their own schedule; the soak makes every feed due each cycle.
-  core.db.prepare('UPDATE feeds SET next_poll_at = NULL').run();
-  await poller.cycle();
-  for (const question of QUESTIONS) await runCommand({ name: 'ask', question }, context);
-  await runCommand({ name: 'digest', window: 'today' }, context);
-  cycles++;
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+try {
+  while (Date.now() - started < minutes * 60_000) {
+    round++;
+    // Feeds are due on their own schedule; the soak makes every feed due each cycle.
+    core.db.prepare('UPDATE feeds SET next_poll_at = NULL').run();
+    await poller.cycle();
+    for (const question of QUESTIONS) await runCommand({ name: 'ask', question }, context);
+    await runCommand({ name: 'digest', window: 'today' }, context);
+    cycles++;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+} finally {
+  clearInterval(sampler);
+  sample();
+  await server.close();
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
 }
-clearInterval(sampler);
-sample();
-await server.close();
-core.close();
-rmSync(dir, { recursive: true, force: true });
 
 // After warm-up (the first third), memory must level off: compare the last third to the middle.
 const third = Math.max(1, Math.floor(samples.length / 3));
@@ -89,7 +98,22 @@ const max = (xs: number[]) => Math.max(...xs);
 const middle = samples.slice(third, 2 * third);
 const last = samples.slice(2 * third);
 const growth = (key: 'rssMb' | 'heapMb') => (middle.length && last.length ? (max(last.map((x) => x[key])) - max(middle.map((x) => x[key]))) / max(middle.map((x) => x[key])) : 0);
-const result = { minutes, cycles, errors, samples, rssGrowthAfterWarmup: +growth('rssMb').toFixed(3), heapGrowthAfterWarmup: +growth('heapMb').toFixed(3) };
+// The trend after warm-up (least squares, MB per minute), reported beside the pass/fail rule.
+const slope = (key: 'rssMb' | 'heapMb') => {
+  const xs = samples.slice(third);
+  if (xs.length < 2) return 0;
+  const mx = xs.reduce((a, x) => a + x.s, 0) / xs.length;
+  const my = xs.reduce((a, x) => a + x[key], 0) / xs.length;
+  const num = xs.reduce((a, x) => a + (x.s - mx) * (x[key] - my), 0);
+  const den = xs.reduce((a, x) => a + (x.s - mx) ** 2, 0);
+  return den === 0 ? 0 : +((num / den) * 60).toFixed(2);
+};
+const result = {
+  minutes, cycles, errors, samples,
+  rssGrowthAfterWarmup: +growth('rssMb').toFixed(3), heapGrowthAfterWarmup: +growth('heapMb').toFixed(3),
+  rssMbPerMinAfterWarmup: slope('rssMb'), heapMbPerMinAfterWarmup: slope('heapMb'),
+  ...peak.stop(),
+};
 const flat = result.rssGrowthAfterWarmup <= 0.15 && result.heapGrowthAfterWarmup <= 0.25;
 console.log(JSON.stringify({ ...result, ok: flat && errors === 0 }, null, 2));
 process.exit(flat && errors === 0 ? 0 : 1);
