@@ -30,6 +30,8 @@ export interface FarmStats {
   /** Most requests in flight at once for one Host header, and overall, as the servers saw them. */
   maxPerHost: number;
   maxOverall: number;
+  /** The answer delays summed over requests: divided by the overall limit, a floor on the cycle. */
+  delayMs: number;
 }
 
 export type FarmRequest = { kind: 'change'; share: number } | { kind: 'stats' } | { kind: 'close' };

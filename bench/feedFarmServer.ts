@@ -81,7 +81,7 @@ function xmlOf(feed: FeedState): string {
 
 let stats: FarmStats = emptyStats();
 function emptyStats(): FarmStats {
-  return { requests: 0, notModified: 0, bytes: 0, maxPerHost: 0, maxOverall: 0 };
+  return { requests: 0, notModified: 0, bytes: 0, maxPerHost: 0, maxOverall: 0, delayMs: 0 };
 }
 const inFlight = new Map<string, number>();
 let overall = 0;
@@ -93,6 +93,7 @@ function serve(feeds: Map<string, FeedState>, delayMs: number) {
     inFlight.set(host, now);
     overall++;
     stats.requests++;
+    stats.delayMs += delayMs;
     stats.maxPerHost = Math.max(stats.maxPerHost, now);
     stats.maxOverall = Math.max(stats.maxOverall, overall);
     let done = false;
@@ -140,14 +141,10 @@ const allFeeds = feedsByHost.flat();
 const reply = (message: FarmReply) => process.send!(message);
 process.on('message', (message: FarmRequest) => {
   if (message.kind === 'change') {
-    // A seeded share of feeds gains new items; the rest will answer 304.
-    let changed = 0;
-    for (const feed of allFeeds) {
-      if (random() < message.share) {
-        feed.version++;
-        changed++;
-      }
-    }
+    // Exactly that share of feeds, drawn afresh each time (seeded), gains new items; the rest will answer 304.
+    const order = allFeeds.map((feed) => ({ feed, key: random() })).sort((a, b) => a.key - b.key);
+    const changed = Math.round(message.share * allFeeds.length);
+    for (const { feed } of order.slice(0, changed)) feed.version++;
     reply({ kind: 'changed', changed });
   } else if (message.kind === 'stats') {
     reply({ kind: 'stats', stats });

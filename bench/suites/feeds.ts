@@ -127,6 +127,8 @@ export const feeds: Suite = async () => {
       newItems: median.newItems,
       cpuSeconds: median.cpuSeconds,
       recordSeconds: median.recordSeconds,
+      // What the servers' delays alone cost at the overall limit: the cycle's floor if CPU were free.
+      latencyFloorSeconds: +(median.server.delayMs / maxConcurrency / 1000).toFixed(2),
       cycleSeconds: steady.map((c) => c.seconds).join(' / '),
       maxPerHostConcurrency: maxPerHost,
       perHostLimit: 1,
