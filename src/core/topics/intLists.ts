@@ -43,20 +43,32 @@ export class IntLists {
     this.live++;
   }
 
-  /** Makes `list` hold exactly `values`. */
+  /**
+   * Makes `list` hold exactly `values`, in a block of exactly their size: a program or second
+   * group is written once, and growing it posting by posting left three abandoned blocks per
+   * list (the arena was three times what it held, and verification reads it at random).
+   */
   set(list: number, values: ArrayLike<number>): void {
     this.clear(list);
-    for (let i = 0; i < values.length; i++) this.add(list, values[i]!);
+    if (values.length === 0) return;
+    this.ensureList(list);
+    this.move(list, values.length);
+    for (let i = 0; i < values.length; i++) this.arena[this.start[list]! + i] = values[i]!;
+    this.length[list] = values.length;
+    this.live += values.length;
   }
 
-  /** Removes every posting of `list` for which `drop` is true. */
-  removeWhere(list: number, drop: (posting: number) => boolean): void {
+  /**
+   * Removes the entries of `list` whose first int `drop` accepts. An entry is `stride` ints
+   * (the index's postings are pairs); the last entry moves into the hole.
+   */
+  removeWhere(list: number, drop: (first: number) => boolean, stride = 1): void {
     const begin = this.start[list]!;
-    for (let i = this.length[list]! - 1; i >= 0; i--) {
+    for (let i = this.length[list]! - stride; i >= 0; i -= stride) {
       if (!drop(this.arena[begin + i]!)) continue;
-      this.length[list]!--;
-      this.arena[begin + i] = this.arena[begin + this.length[list]!]!;
-      this.live--;
+      this.length[list]! -= stride;
+      this.arena.copyWithin(begin + i, begin + this.length[list]!, begin + this.length[list]! + stride);
+      this.live -= stride;
     }
   }
 

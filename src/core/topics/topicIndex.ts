@@ -13,7 +13,7 @@ interface Entry<K> {
   readonly query: CompiledQuery;
   readonly node: QueryNode;
   /** Slots it is filed under (its first anchor group), as posting codes; changes when re-anchored. */
-  postings: readonly { readonly slot: Slot; readonly code: number }[];
+  postings: readonly { readonly slot: Slot; readonly second: number }[];
   /** Every slot it refers to, once per reference (for reference counting). */
   readonly slots: readonly Slot[];
   /** First-word slots of its phrases, which must record positions while it is indexed. */
@@ -22,8 +22,13 @@ interface Entry<K> {
   readonly id: number;
 }
 
-/** A posting is the topic number and which of its (at most two) anchor groups the slot is in. */
-const postingCode = (id: number): number => id;
+/**
+ * A posting is two ints: the topic number, and the one slot of its second anchor group when
+ * that group is a single word (-1 otherwise). Most candidates fail on the second group; with
+ * the slot in the posting they fail on one read of `seen`, without touching the topic record.
+ */
+const POSTING = 2;
+const NO_SECOND = -1;
 
 // wordSlot values besides a slot id:
 const UNRESOLVED = -1; // not looked up since the index last changed
@@ -67,7 +72,7 @@ export class TopicIndex<K> {
   private wordsStale = false;
   /** Per topic: what checking it as a candidate reads (last item, second group, required slot…). */
   private readonly records = new TopicRecords();
-  /** Per slot: its postings (topic number × 2 + anchor group), and how many phrases start with it. */
+  /** Per slot: its postings (topic number, single second-group slot or NO_SECOND). */
   private readonly postingLists = new IntLists();
   /** Per topic: its compiled program (CompiledQuery.code), read by `verify`. */
   private readonly programs = new IntLists();
@@ -211,12 +216,14 @@ export class TopicIndex<K> {
     for (let h = 0; h < hits; h++) {
       const slotId = hit[h]!;
       const end = postingStart[slotId]! + postingLength[slotId]!;
-      for (let p = postingStart[slotId]!; p < end; p++) {
+      for (let p = postingStart[slotId]!; p < end; p += POSTING) {
+        const only = postings[p + 1]!;
+        if (only !== NO_SECOND && seen[only] !== item) continue;
         const id = postings[p]!;
         const at = id * RECORD;
         if (records[at + STAMP] === item) continue;
         records[at + STAMP] = item;
-        const second = records[at + SECOND_COUNT]!;
+        const second = only === NO_SECOND ? records[at + SECOND_COUNT]! : 0;
         if (second !== 0 && !(second <= INLINE_SECOND ? anyOccurred(records, at + SECOND, second, seen, item) : anyOccurred(overflow.data, overflow.offset(id), second, seen, item))) continue;
         if (records[at + EXACT] !== 1) {
           const required = records[at + REQUIRED]!;
@@ -232,22 +239,21 @@ export class TopicIndex<K> {
 
   /** Files the topic under one slot per anchor and group (a word in both groups counts for both). */
   private file(entry: Entry<K>, groups: (readonly Anchor[])[]): void {
-    const postings = new Map<string, { slot: Slot; code: number }>();
-    groups.forEach((anchors, group) => {
-      for (const anchor of anchors) {
-        const slot = this.slot(anchor.kind, anchor.value);
-        postings.set(`${slot.id}:${group}`, { slot, code: postingCode(entry.id) });
-      }
-    });
-    // Only the first group is posted; the second is checked per candidate (anyOccurred), so a
-    // topic is touched only when its more selective group is present.
-    entry.postings = [...postings.entries()].filter(([key]) => key.endsWith(':0')).map(([, posting]) => posting);
-    for (const { slot, code } of entry.postings) this.postingLists.add(slot.id, code);
-    this.records.setSecond(entry.id, (groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id));
+    // Only the first group is posted; the second is checked per candidate, so a topic is
+    // touched only when its more selective group is present.
+    const second = [...new Set((groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id))];
+    const only = second.length === 1 ? second[0]! : NO_SECOND;
+    const slots = new Set(groups[0]!.map((anchor) => this.slot(anchor.kind, anchor.value)));
+    entry.postings = [...slots].map((slot) => ({ slot, second: only }));
+    for (const { slot } of entry.postings) {
+      this.postingLists.add(slot.id, entry.id);
+      this.postingLists.add(slot.id, only);
+    }
+    this.records.setSecond(entry.id, second);
   }
 
   private unfile(entry: Entry<K>): void {
-    for (const slot of new Set(entry.postings.map((p) => p.slot))) this.postingLists.removeWhere(slot.id, (code) => code === entry.id);
+    for (const slot of new Set(entry.postings.map((p) => p.slot))) this.postingLists.removeWhere(slot.id, (id) => id === entry.id, POSTING);
     this.records.clear(entry.id);
     entry.postings = [];
   }
