@@ -102,6 +102,7 @@ async function weeklyDigest(count: number): Promise<Record<string, unknown>> {
     let started = performance.now();
     const first = core.delivery.digests.build(WEEK, BENCH_CHANNEL);
     const coldMs = performance.now() - started;
+    memory.sample();
     const times: number[] = [];
     // CPU time beside wall time: the build is synchronous, so on a shared machine its CPU time is its cost.
     const cpuTimes: number[] = [];
@@ -113,6 +114,7 @@ async function weeklyDigest(count: number): Promise<Record<string, unknown>> {
       times.push(performance.now() - started);
       const used = process.cpuUsage(cpu);
       cpuTimes.push((used.user + used.system) / 1000);
+      memory.sample();
       started = performance.now();
       digestReply(digest, core.delivery.digests.signals(WEEK));
       renderMs = performance.now() - started;
