@@ -12,8 +12,8 @@ interface Entry<K> {
   readonly key: K;
   readonly query: CompiledQuery;
   readonly node: QueryNode;
-  /** Slots it is filed under (its first anchor group), as posting codes; changes when re-anchored. */
-  postings: readonly { readonly slot: Slot; readonly second: number }[];
+  /** Slots it is filed under (its first anchor group); changes when re-anchored. */
+  postings: readonly Slot[];
   /** Every slot it refers to, once per reference (for reference counting). */
   readonly slots: readonly Slot[];
   /** First-word slots of its phrases, which must record positions while it is indexed. */
@@ -23,12 +23,14 @@ interface Entry<K> {
 }
 
 /**
- * A posting is two ints: the topic number, and the one slot of its second anchor group when
- * that group is a single word (-1 otherwise). Most candidates fail on the second group; with
- * the slot in the posting they fail on one read of `seen`, without touching the topic record.
+ * A posting is three ints: the topic number and its second anchor group — its one or two
+ * slots (the second -1 when it has one), NO_SECOND when it has none, LONG_SECOND when it has
+ * more (then the record holds them). Most candidates fail on the second group; with the group
+ * in the posting they fail on a read of `seen`, without touching the topic record.
  */
-const POSTING = 2;
+const POSTING = 3;
 const NO_SECOND = -1;
+const LONG_SECOND = -2;
 
 // wordSlot values besides a slot id:
 const UNRESOLVED = -1; // not looked up since the index last changed
@@ -72,7 +74,7 @@ export class TopicIndex<K> {
   private wordsStale = false;
   /** Per topic: what checking it as a candidate reads (last item, second group, required slot…). */
   private readonly records = new TopicRecords();
-  /** Per slot: its postings (topic number, single second-group slot or NO_SECOND). */
+  /** Per slot: its postings (topic number, second group: see POSTING). */
   private readonly postingLists = new IntLists();
   /** Per topic: its compiled program (CompiledQuery.code), read by `verify`. */
   private readonly programs = new IntLists();
@@ -217,14 +219,19 @@ export class TopicIndex<K> {
       const slotId = hit[h]!;
       const end = postingStart[slotId]! + postingLength[slotId]!;
       for (let p = postingStart[slotId]!; p < end; p += POSTING) {
-        const only = postings[p + 1]!;
-        if (only !== NO_SECOND && seen[only] !== item) continue;
+        const a = postings[p + 1]!;
+        if (a >= 0 && seen[a] !== item) {
+          const b = postings[p + 2]!;
+          if (b < 0 || seen[b] !== item) continue;
+        }
         const id = postings[p]!;
         const at = id * RECORD;
         if (records[at + STAMP] === item) continue;
         records[at + STAMP] = item;
-        const second = only === NO_SECOND ? records[at + SECOND_COUNT]! : 0;
-        if (second !== 0 && !(second <= INLINE_SECOND ? anyOccurred(records, at + SECOND, second, seen, item) : anyOccurred(overflow.data, overflow.offset(id), second, seen, item))) continue;
+        if (a === LONG_SECOND) {
+          const second = records[at + SECOND_COUNT]!;
+          if (!(second <= INLINE_SECOND ? anyOccurred(records, at + SECOND, second, seen, item) : anyOccurred(overflow.data, overflow.offset(id), second, seen, item))) continue;
+        }
         if (records[at + EXACT] !== 1) {
           const required = records[at + REQUIRED]!;
           if (required >= 0 && seen[required] !== item) continue;
@@ -242,18 +249,18 @@ export class TopicIndex<K> {
     // Only the first group is posted; the second is checked per candidate, so a topic is
     // touched only when its more selective group is present.
     const second = [...new Set((groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id))];
-    const only = second.length === 1 ? second[0]! : NO_SECOND;
-    const slots = new Set(groups[0]!.map((anchor) => this.slot(anchor.kind, anchor.value)));
-    entry.postings = [...slots].map((slot) => ({ slot, second: only }));
-    for (const { slot } of entry.postings) {
+    const [a, b] = second.length === 0 ? [NO_SECOND, -1] : second.length <= 2 ? [second[0]!, second[1] ?? -1] : [LONG_SECOND, -1];
+    entry.postings = [...new Set(groups[0]!.map((anchor) => this.slot(anchor.kind, anchor.value)))];
+    for (const slot of entry.postings) {
       this.postingLists.add(slot.id, entry.id);
-      this.postingLists.add(slot.id, only);
+      this.postingLists.add(slot.id, a);
+      this.postingLists.add(slot.id, b);
     }
     this.records.setSecond(entry.id, second);
   }
 
   private unfile(entry: Entry<K>): void {
-    for (const slot of new Set(entry.postings.map((p) => p.slot))) this.postingLists.removeWhere(slot.id, (id) => id === entry.id, POSTING);
+    for (const slot of entry.postings) this.postingLists.removeWhere(slot.id, (id) => id === entry.id, POSTING);
     this.records.clear(entry.id);
     entry.postings = [];
   }
@@ -269,7 +276,7 @@ export class TopicIndex<K> {
       const groups = anchorGroupsOf(entry.node, this.weigh)!;
       const first = groups[0]!.map((a) => this.slot(a.kind, a.value).id);
       const second = (groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id);
-      if (sameIds(first, entry.postings.map((p) => p.slot.id)) && sameIds(second, this.records.second(entry.id))) continue;
+      if (sameIds(first, entry.postings.map((slot) => slot.id)) && sameIds(second, this.records.second(entry.id))) continue;
       this.unfile(entry);
       this.file(entry, groups);
     }
