@@ -110,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      ingestor.close();
       db.close();
     },
   };

@@ -1,10 +1,9 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Article, ArticleStore } from '../store/articleStore.ts';
-import { cleanText } from '../text/cleanText.ts';
-import { contentHash } from '../text/contentHash.ts';
-import { splitParagraphs } from '../text/sentences.ts';
 import type { ArticleInput } from './articleInput.ts';
+import { prepareArticle, type PreparedArticle } from './preparedArticle.ts';
+import { PreparePool } from './preparePool.ts';
 import { toIsoDate } from './publishedDate.ts';
 
 export type IngestStatus = 'new' | 'updated' | 'duplicate' | 'empty';
@@ -31,7 +30,22 @@ export interface IngestOptions {
  */
 export interface IngestStage {
   readonly name: string;
-  run(article: Article, context: { status: 'new' | 'updated'; quiet: boolean }): Record<string, unknown>;
+  run(article: Article, context: StageContext): Record<string, unknown>;
+}
+
+export interface StageContext {
+  readonly status: 'new' | 'updated';
+  readonly quiet: boolean;
+  /** The article's MinHash of `title\nbody`, when ingest already computed it (see PreparedArticle). */
+  readonly signature?: Uint32Array | undefined;
+  /** The sentences just stored (as `articles.sentences(id)` would read them back), when known. */
+  readonly sentences?: readonly StageSentence[] | undefined;
+}
+
+export interface StageSentence {
+  readonly text: string;
+  readonly position: number;
+  readonly paragraph: number;
 }
 
 /** The article as the stages see it: what was just written, without reading it back. */
@@ -59,11 +73,9 @@ const stored = (
   storyId,
 });
 
-const firstSentenceTitle = (paragraphs: string[]): string =>
-  (paragraphs[0] ?? 'Untitled').split(/(?<=[.!?])\s/)[0]!.slice(0, 200);
-
 export class Ingestor {
   private readonly stages: IngestStage[] = [];
+  private pool: PreparePool | undefined;
 
   constructor(
     private readonly articles: ArticleStore,
@@ -77,11 +89,53 @@ export class Ingestor {
 
   /** Cleans, splits and stores one article; a repeat of a stored one is reported, not stored. */
   ingest(input: ArticleInput, options: IngestOptions = {}): IngestReport {
-    const cleaned = cleanText(input.text, { title: input.title });
-    const body = cleaned.paragraphs.join('\n\n');
-    const title = input.title?.trim() || firstSentenceTitle(cleaned.paragraphs);
+    return this.store(prepareArticle(input), options);
+  }
+
+  /**
+   * Many articles in one transaction: what a feed poll or a bulk import does. One commit
+   * instead of one per article is most of the difference between ~70 and ~700 articles/s.
+   */
+  ingestBatch(inputs: readonly ArticleInput[], options: IngestOptions = {}): IngestReport[] {
+    return this.articles.transaction(() => inputs.map((input) => this.ingest(input, options)));
+  }
+
+  /**
+   * A bulk import: each batch in one transaction, as `ingestBatch`, while worker threads
+   * prepare the next batches (PreparePool). The same reports as `ingestBatch` batch by batch;
+   * every transaction is synchronous, so nothing else runs inside one while we wait.
+   */
+  async *ingestBatches(batches: Iterable<readonly ArticleInput[]>, options: IngestOptions = {}): AsyncGenerator<IngestReport[]> {
+    const pool = (this.pool ??= new PreparePool());
+    const ahead: Promise<PreparedArticle[]>[] = [];
+    const source = batches[Symbol.iterator]();
+    const fill = (): void => {
+      while (ahead.length <= pool.size) {
+        const next = source.next();
+        if (next.done) return;
+        const prepared = pool.prepare(next.value);
+        prepared.catch(() => undefined); // awaited in turn below; no unhandled rejection meanwhile
+        ahead.push(prepared);
+      }
+    };
+    fill();
+    while (ahead.length > 0) {
+      const prepared = await ahead.shift()!;
+      fill();
+      yield this.articles.transaction(() => prepared.map((article) => this.store(article, options)));
+    }
+  }
+
+  /** Stops the preparation workers, if any were started. */
+  close(): void {
+    void this.pool?.close();
+    this.pool = undefined;
+  }
+
+  /** Dedupes and stores one prepared article, then runs the stages on it. */
+  private store(prepared: PreparedArticle, options: IngestOptions): IngestReport {
+    const { input, title, body, contentHash: hash } = prepared;
     if (!body) return { id: null, title, status: 'empty', duplicateOf: null };
-    const hash = contentHash(title, body);
     const url = input.url ?? null;
     // The same item again (by guid, then URL) is an update of its article, not a new one.
     const sameItem =
@@ -102,7 +156,7 @@ export class Ingestor {
       body,
       contentHash: hash,
       publishedAt: toIsoDate(input.publishedAt),
-      sentences: splitParagraphs(cleaned.paragraphs),
+      sentences: prepared.sentences,
     };
     let article: Article;
     if (sameItem) {
@@ -113,20 +167,18 @@ export class Ingestor {
     }
     const status = sameItem ? 'updated' : 'new';
     this.logger.debug({ id: article.id, status, title }, 'article stored');
-    return { id: article.id, title, status, duplicateOf: null, ...this.runStages(article, status, options.quiet ?? false) };
+    const context: StageContext = {
+      status,
+      quiet: options.quiet ?? false,
+      signature: prepared.signature ?? undefined,
+      sentences: prepared.sentences.map((sentence, position) => ({ text: sentence.text, position, paragraph: sentence.paragraph })),
+    };
+    return { id: article.id, title, status, duplicateOf: null, ...this.runStages(article, context) };
   }
 
-  /**
-   * Many articles in one transaction: what a feed poll or a bulk import does. One commit
-   * instead of one per article is most of the difference between ~300 and ~3,000 articles/s.
-   */
-  ingestBatch(inputs: readonly ArticleInput[], options: IngestOptions = {}): IngestReport[] {
-    return this.articles.transaction(() => inputs.map((input) => this.ingest(input, options)));
-  }
-
-  private runStages(article: Article, status: 'new' | 'updated', quiet: boolean): Record<string, unknown> {
+  private runStages(article: Article, context: StageContext): Record<string, unknown> {
     const facts: Record<string, unknown> = {};
-    for (const stage of this.stages) Object.assign(facts, stage.run(article, { status, quiet }));
+    for (const stage of this.stages) Object.assign(facts, stage.run(article, context));
     return facts;
   }
 }

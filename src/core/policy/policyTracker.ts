@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { CoreEvents } from '../events.ts';
-import type { IngestStage } from '../ingest/ingestor.ts';
+import type { IngestStage, StageContext } from '../ingest/ingestor.ts';
 import type { Article, ArticleStore } from '../store/articleStore.ts';
 import { extractArticleClaims, isDecision, publicClaim, type PlacedClaim, type PublicClaim } from './articleAnalysis.ts';
 import type { Claim, ClaimExtractor } from './claimExtractor.ts';
@@ -48,8 +48,10 @@ export class PolicyTracker implements IngestStage {
     this.policies = new Map(extractor.policies.map((p) => [p.id, p]));
   }
 
-  run(article: Article, context: { status: 'new' | 'updated'; quiet: boolean }): PolicyFacts {
-    const placed = extractArticleClaims(this.extractor, { title: article.title, sentences: this.articles.sentences(article.id) });
+  run(article: Article, context: StageContext): PolicyFacts {
+    // Ingest hands over the sentences it just stored; reading them back cost a query per article.
+    const sentences = context.sentences ?? this.articles.sentences(article.id);
+    const placed = extractArticleClaims(this.extractor, { title: article.title, sentences });
     return this.store.transaction(() => {
       if (context.status === 'updated') this.store.deleteClaimsOf(article.id);
       const facts: PolicyFacts = { claims: placed.map((p) => publicClaim(p.claim)), events: [], alerts: [] };

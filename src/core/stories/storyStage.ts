@@ -23,9 +23,9 @@ export type StoryFacts = {
 export function storyStage(stories: StoryStore, clock: Clock): IngestStage {
   return {
     name: 'stories',
-    run(article: Article, { status }): Record<string, unknown> {
+    run(article: Article, { status, signature: prepared }): Record<string, unknown> {
       const existing = stories.signatureOf(article.id);
-      const sig = signature(`${article.title}\n${article.body}`);
+      const sig = prepared ?? signature(`${article.title}\n${article.body}`);
       if (status === 'updated' && existing) {
         stories.save(article.id, existing.storyId, sig);
         return { storyId: existing.storyId } satisfies Partial<StoryFacts>;

@@ -1,0 +1,69 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ArticleInput } from './articleInput.ts';
+import type { PreparedArticle } from './preparedArticle.ts';
+
+const ENTRY = new URL('./prepareWorkerEntry.mjs', import.meta.url);
+
+interface Pending {
+  resolve(prepared: PreparedArticle[]): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Worker threads that run `prepareArticle` (cleaning, sentences, hash, MinHash): the half of
+ * ingest that needs no database. One fewer than the cores, so the main thread keeps one for
+ * SQLite and the stages. Workers are started on first use and hold the process open only
+ * while they have work.
+ */
+export class PreparePool {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private turn = 0;
+  private failure: Error | undefined;
+
+  constructor(readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
+
+  prepare(inputs: readonly ArticleInput[]): Promise<PreparedArticle[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.workers.length === 0) this.start();
+    const id = this.nextId++;
+    const worker = this.workers[this.turn++ % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, inputs });
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private start(): void {
+    for (let i = 0; i < this.size; i++) {
+      const worker = new Worker(ENTRY);
+      worker.unref();
+      worker.on('message', ({ id, prepared }: { id: number; prepared: PreparedArticle[] }) => {
+        const waiting = this.pending.get(id);
+        this.pending.delete(id);
+        if (this.pending.size === 0) for (const w of this.workers) w.unref();
+        waiting?.resolve(prepared);
+      });
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (this.workers.includes(worker)) this.fail(new Error(`ingest worker stopped (exit code ${code})`));
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  private fail(error: Error): void {
+    this.failure = error;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+    void this.close();
+  }
+}

@@ -1,0 +1,39 @@
+import { signature } from '../stories/minHash.ts';
+import { cleanText } from '../text/cleanText.ts';
+import { contentHash } from '../text/contentHash.ts';
+import { splitParagraphs, type ParagraphSentence } from '../text/sentences.ts';
+import type { ArticleInput } from './articleInput.ts';
+
+/**
+ * An article input with all of ingest's pure CPU work done: cleaned body, title, content
+ * hash, sentences and the MinHash signature story clustering needs. It reads no database, so
+ * a worker thread can prepare the next batch while the main thread stores this one.
+ */
+export interface PreparedArticle {
+  readonly input: ArticleInput;
+  readonly title: string;
+  /** Empty when nothing but boilerplate was left: such an article is reported, not stored. */
+  readonly body: string;
+  readonly contentHash: string;
+  readonly sentences: readonly ParagraphSentence[];
+  /** MinHash of `title\nbody` (stories/minHash.ts), computed here because it is the costliest step. */
+  readonly signature: Uint32Array | null;
+}
+
+const firstSentenceTitle = (paragraphs: string[]): string =>
+  (paragraphs[0] ?? 'Untitled').split(/(?<=[.!?])\s/)[0]!.slice(0, 200);
+
+export function prepareArticle(input: ArticleInput): PreparedArticle {
+  const cleaned = cleanText(input.text, { title: input.title });
+  const body = cleaned.paragraphs.join('\n\n');
+  const title = input.title?.trim() || firstSentenceTitle(cleaned.paragraphs);
+  if (!body) return { input, title, body, contentHash: '', sentences: [], signature: null };
+  return {
+    input,
+    title,
+    body,
+    contentHash: contentHash(title, body),
+    sentences: splitParagraphs(cleaned.paragraphs),
+    signature: signature(`${title}\n${body}`),
+  };
+}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseCorpusFile } from '../../src/core/corpus/corpusFile.ts';
+import { DEFAULT_CORPUS_DIR } from '../../src/core/corpus/seedCorpus.ts';
+import type { Core } from '../../src/core/core.ts';
+import type { ArticleInput } from '../../src/core/ingest/articleInput.ts';
+import type { IngestReport } from '../../src/core/ingest/ingestor.ts';
+import { tempCore, type TempCore } from '../support/tempCore.ts';
+
+const temps: TempCore[] = [];
+afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));
+
+/** The bundled corpus, then a wire copy, an exact repeat, an update of the first and an empty item. */
+function articles(): ArticleInput[] {
+  const dir = DEFAULT_CORPUS_DIR.pathname;
+  const corpus = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((file) => {
+    const parsed = parseCorpusFile(readFileSync(join(dir, file), 'utf8'), file);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.value;
+  });
+  const first = corpus[0]!;
+  return [
+    ...corpus,
+    { ...first, guid: undefined, url: 'https://copy.example/1', title: `Copy: ${first.title}`, text: first.text.split('\n\n').slice(0, -1).join('\n\n') },
+    { ...corpus[1]!, guid: 'repeat', url: 'https://repeat.example/1' },
+    { ...first, text: `${first.text}\n\nThe White House declined to comment further on Thursday evening.` },
+    { title: 'Nothing here', text: 'Getty Images\n\n%s' },
+  ];
+}
+
+const tables = (core: Core): unknown[] =>
+  ['SELECT id, title, story_id, content_hash FROM articles ORDER BY id', 'SELECT article_id, position, paragraph, text FROM sentences ORDER BY id',
+    'SELECT article_id, story_id FROM story_signatures ORDER BY article_id', 'SELECT article_id, topic_id FROM article_topics ORDER BY 1, 2',
+    'SELECT article_id, position, policy_id, status FROM policy_claims ORDER BY id', 'SELECT * FROM policy_state'].map((sql) => core.db.prepare(sql).all());
+
+describe('bulk import with worker threads', () => {
+  it('reports and stores exactly what one-by-one batches do: dedup, stories, topics, claims', async () => {
+    const inputs = articles();
+    const batches = [inputs.slice(0, 3), inputs.slice(3, 6), inputs.slice(6)];
+    const one = tempCore();
+    const bulk = tempCore();
+    temps.push(one, bulk);
+    const expected = batches.flatMap((batch) => one.core.ingestor.ingestBatch(batch));
+    const reports: IngestReport[] = [];
+    for await (const batch of bulk.core.ingestor.ingestBatches(batches)) reports.push(...batch);
+    expect(reports).toEqual(expected);
+    expect(reports.map((r) => r.status)).toEqual(['new', 'new', 'new', 'new', 'new', 'new', 'duplicate', 'updated', 'empty']);
+    expect(reports[5]).toMatchObject({ duplicateOf: reports[0]!.id, storyId: reports[0]!.storyId });
+    expect(tables(bulk.core)).toEqual(tables(one.core));
+  });
+});
