@@ -5,13 +5,15 @@ import type { QueryNode } from './queryAst.ts';
 import { filled, grow } from './growArrays.ts';
 import { MatchOrder } from './matchOrder.ts';
 import { IntLists } from './intLists.ts';
-import { EXACT, INLINE_SECOND, RECORD, REQUIRED, SECOND, SECOND_COUNT, STAMP, TopicRecords } from './topicRecords.ts';
+import { RECORD, STAMP, TopicRecords } from './topicRecords.ts';
 import type { Tokens } from './tokenize.ts';
 
 interface Entry<K> {
   readonly key: K;
   readonly query: CompiledQuery;
   readonly node: QueryNode;
+  /** Holding its anchor groups already is a match (matchedByAnchors): no program to run. */
+  readonly exact: boolean;
   /** Slots it is filed under (its first anchor group); changes when re-anchored. */
   postings: readonly Slot[];
   /** Every slot it refers to, once per reference (for reference counting). */
@@ -23,14 +25,21 @@ interface Entry<K> {
 }
 
 /**
- * A posting is three ints: the topic number and its second anchor group — its one or two
- * slots (the second -1 when it has one), NO_SECOND when it has none, LONG_SECOND when it has
- * more (then the record holds them). Most candidates fail on the second group; with the group
- * in the posting they fail on a read of `seen`, without touching the topic record.
+ * A posting is four ints, everything a candidate is checked with, so that most candidates
+ * are decided without touching anything else (each other array read is a cache miss):
+ *   [0] topic number × 2, + 1 when the topic is filed under several slots (then its record
+ *       stamp makes sure it is checked once per item)
+ *   [1] [2] its second anchor group: its one or two slots (the second -1 when it has one),
+ *       NO_SECOND when it has none, LONG_SECOND when it has more (the record holds them)
+ *   [3] how to confirm it: EXACT (holding its anchors is a match), or a slot it cannot match
+ *       without (then its program), or PROGRAM (its program only)
+ * Most candidates fail on the second group, on one read of `seen`.
  */
-const POSTING = 3;
+const POSTING = 4;
 const NO_SECOND = -1;
 const LONG_SECOND = -2;
+const EXACT = -1;
+const PROGRAM = -2;
 
 // wordSlot values besides a slot id:
 const UNRESOLVED = -1; // not looked up since the index last changed
@@ -124,10 +133,10 @@ export class TopicIndex<K> {
       slot.phraseStarts++;
       this.phraseStarts[slot.id]!++;
     }
-    const entry: Entry<K> = { key, query: compiled, node: query, postings: [], slots: referenced, phraseStarts, id };
+    const entry: Entry<K> = { key, query: compiled, node: query, exact: matchedByAnchors(query), postings: [], slots: referenced, phraseStarts, id };
     this.entryById[id] = entry;
     this.matchOrder.add(id, key);
-    this.records.write(id, { exact: matchedByAnchors(query), required: compiled.requiredSlot, second: [] });
+    this.records.reset(id);
     this.programs.set(id, compiled.code);
     this.phrasesById[id] = compiled.phrases;
     this.file(entry, groups);
@@ -207,7 +216,6 @@ export class TopicIndex<K> {
   private checkCandidates(hits: number, item: number): K[] {
     const { hit, matchOrder, postingLists, programs } = this;
     const records = this.records.data;
-    const overflow = this.records.overflow;
     const postings = postingLists.data;
     const postingStart = postingLists.starts;
     const postingLength = postingLists.lengths;
@@ -224,17 +232,16 @@ export class TopicIndex<K> {
           const b = postings[p + 2]!;
           if (b < 0 || seen[b] !== item) continue;
         }
-        const id = postings[p]!;
-        const at = id * RECORD;
-        if (records[at + STAMP] === item) continue;
-        records[at + STAMP] = item;
-        if (a === LONG_SECOND) {
-          const second = records[at + SECOND_COUNT]!;
-          if (!(second <= INLINE_SECOND ? anyOccurred(records, at + SECOND, second, seen, item) : anyOccurred(overflow.data, overflow.offset(id), second, seen, item))) continue;
+        const topic = postings[p]!;
+        const id = topic >> 1;
+        if ((topic & 1) === 1) {
+          if (records[id * RECORD + STAMP] === item) continue;
+          records[id * RECORD + STAMP] = item;
         }
-        if (records[at + EXACT] !== 1) {
-          const required = records[at + REQUIRED]!;
-          if (required >= 0 && seen[required] !== item) continue;
+        if (a === LONG_SECOND && !this.records.secondOccurred(id, seen, item)) continue;
+        const confirm = postings[p + 3]!;
+        if (confirm !== EXACT) {
+          if (confirm >= 0 && seen[confirm] !== item) continue;
           this.verifiedCount++;
           if (!verify(code, programStart[id]!, this.phrasesById[id]!, this.state)) continue;
         }
@@ -251,16 +258,19 @@ export class TopicIndex<K> {
     const second = [...new Set((groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id))];
     const [a, b] = second.length === 0 ? [NO_SECOND, -1] : second.length <= 2 ? [second[0]!, second[1] ?? -1] : [LONG_SECOND, -1];
     entry.postings = [...new Set(groups[0]!.map((anchor) => this.slot(anchor.kind, anchor.value)))];
+    const topic = entry.id * 2 + (entry.postings.length > 1 ? 1 : 0);
+    const confirm = entry.exact ? EXACT : entry.query.requiredSlot >= 0 ? entry.query.requiredSlot : PROGRAM;
     for (const slot of entry.postings) {
-      this.postingLists.add(slot.id, entry.id);
+      this.postingLists.add(slot.id, topic);
       this.postingLists.add(slot.id, a);
       this.postingLists.add(slot.id, b);
+      this.postingLists.add(slot.id, confirm);
     }
     this.records.setSecond(entry.id, second);
   }
 
   private unfile(entry: Entry<K>): void {
-    for (const slot of entry.postings) this.postingLists.removeWhere(slot.id, (id) => id === entry.id, POSTING);
+    for (const slot of entry.postings) this.postingLists.removeWhere(slot.id, (topic) => topic >> 1 === entry.id, POSTING);
     this.records.clear(entry.id);
     entry.postings = [];
   }
@@ -370,12 +380,6 @@ export class TopicIndex<K> {
     this.freeSlotIds.push(slot.id);
     this.wordsStale = true;
   }
-}
-
-/** True when one of the `count` slots at `start` occurred in this item. */
-function anyOccurred(data: Int32Array, start: number, count: number, seen: Int32Array, item: number): boolean {
-  for (let i = start; i < start + count; i++) if (seen[data[i]!] === item) return true;
-  return false;
 }
 
 /** The same set of slot ids (anchor lists are short: a few ids, maybe repeated). */

@@ -1,46 +1,42 @@
 import { IntLists } from './intLists.ts';
 
 /**
- * What the index reads for every candidate topic, packed into one fixed-size record per topic
- * in one Int32Array. At 10,000 topics an item makes ~400 candidates; with one array per field
- * each candidate cost a cache miss per field, with a record it costs about one.
+ * What the index keeps per topic beside its postings, packed into one fixed-size record per
+ * topic in one Int32Array (one cache line per topic, not one per field):
  *
- *   [STAMP]        the item it was last a candidate for (each topic is checked once per item)
- *   [EXACT]        1 when holding its anchor groups already is a match (matchedByAnchors)
- *   [REQUIRED]     a slot it cannot match without, or -1 (CompiledQuery.requiredSlot)
- *   [SECOND_COUNT] how many slots its second anchor group has; 0 when it has one group
+ *   [STAMP]        the item it was last a candidate for: a topic filed under several slots
+ *                  is checked once per item
+ *   [SECOND_COUNT] how many slots its second anchor group has
  *   [SECOND…]      those slots when there are at most INLINE_SECOND, else they are in `overflow`
+ *
+ * The posting itself carries the second group when it has one or two words (topicIndex.ts),
+ * so the record is read only for topics filed under several slots or with a longer group.
  */
 export const RECORD = 8;
 export const STAMP = 0;
-export const EXACT = 1;
-export const REQUIRED = 2;
-export const SECOND_COUNT = 3;
-export const SECOND = 4;
-export const INLINE_SECOND = RECORD - SECOND;
+const SECOND_COUNT = 1;
+const SECOND = 2;
+const INLINE_SECOND = RECORD - SECOND;
 
 export class TopicRecords {
   private records = new Int32Array(1024 * RECORD);
   /** Second anchor groups too long to sit in their record. */
-  readonly overflow = new IntLists();
+  private readonly overflow = new IntLists();
 
   /** The records, for the hot loop to read directly (topic `id` starts at `id * RECORD`). */
   get data(): Int32Array {
     return this.records;
   }
 
-  /** Topic `id` now holds a new query: clears its stamp and writes what candidates need. */
-  write(id: number, fields: { exact: boolean; required: number; second: readonly number[] }): void {
+  /** Topic `id` holds a new query: clears its stamp. */
+  reset(id: number): void {
     while ((id + 1) * RECORD > this.records.length) {
       const grown = new Int32Array(this.records.length * 2);
       grown.set(this.records);
       this.records = grown;
     }
-    const at = id * RECORD;
-    this.records[at + STAMP] = 0;
-    this.records[at + EXACT] = fields.exact ? 1 : 0;
-    this.records[at + REQUIRED] = fields.required;
-    this.setSecond(id, fields.second);
+    this.records[id * RECORD + STAMP] = 0;
+    this.setSecond(id, []);
   }
 
   /** Replaces the second anchor group (the index re-files topics as it learns word frequencies). */
@@ -62,6 +58,17 @@ export class TopicRecords {
     if (count <= INLINE_SECOND) return Array.from(this.records.subarray(at + SECOND, at + SECOND + count));
     const start = this.overflow.offset(id);
     return Array.from(this.overflow.data.subarray(start, start + count));
+  }
+
+  /** Whether a slot of the topic's second group occurred in this item (seen[slot] === item). */
+  secondOccurred(id: number, seen: Int32Array, item: number): boolean {
+    const at = id * RECORD;
+    const count = this.records[at + SECOND_COUNT]!;
+    const inline = count <= INLINE_SECOND;
+    const data = inline ? this.records : this.overflow.data;
+    const start = inline ? at + SECOND : this.overflow.offset(id);
+    for (let i = start; i < start + count; i++) if (seen[data[i]!] === item) return true;
+    return false;
   }
 
   clear(id: number): void {
