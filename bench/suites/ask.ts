@@ -14,11 +14,12 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../../src/core/core.ts';
+import { createCore, type Core } from '../../src/core/core.ts';
 import { isStopWord } from '../../src/core/answer/stopWords.ts';
 import { toFtsQuery, userTerms } from '../../src/core/search/userQuery.ts';
 import { GOLDEN_QUESTIONS } from '../../tests/answer/goldenQuestions.ts';
 import { buildCorpus } from '../benchCorpus.ts';
+import { MemoryPeak } from '../memory.ts';
 import type { Suite } from './index.ts';
 
 const ROUNDS = 5;
@@ -28,12 +29,41 @@ const CACHE_VERSION = 1;
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 
+/**
+ * Questions people paste: 10,000 characters, or full of search syntax. Each must come back
+ * as an answer or a plain no-answer, never an error; their slowest time is reported.
+ */
+const HOSTILE = [
+  'Did the US allow ATACMS strikes inside Russia? '.repeat(210).slice(0, 10_000),
+  'title:"ATACMS" OR NEAR(range*, 5) AND -Kharkiv ))) ( ^body: {col} *',
+  '"unclosed quote about Storm Shadow AND (',
+  'ATACMS* OR * OR NOT NOT AND OR',
+  `${'ß∂ƒ 🚀 Україна ракети '.repeat(400)}?`,
+];
+
+function hostileQuestions(core: Core): { hostileQuestions: number; hostileFailed: number; hostileMaxMs: number } {
+  let failed = 0;
+  let slowest = 0;
+  for (const question of HOSTILE) {
+    const start = performance.now();
+    try {
+      const { document } = core.answers.ask(question);
+      if (document.status !== 'answered' && document.status !== 'no-answer') failed += 1;
+    } catch {
+      failed += 1;
+    }
+    slowest = Math.max(slowest, performance.now() - start);
+  }
+  return { hostileQuestions: HOSTILE.length, hostileFailed: failed, hostileMaxMs: round(slowest) };
+}
+
 export const ask: Suite = async ({ articles: count }) => {
   const path = join(tmpdir(), `newsbrief-bench-ask-${count}-v${CACHE_VERSION}.db`);
   if (!existsSync(path)) {
     console.error(`bench ask: building a ${count}-article corpus at ${path} (cached for later runs)…`);
     buildCorpus(path, count);
   }
+  const memory = new MemoryPeak();
   const core = createCore({ dbPath: path });
   try {
     const floor = core.db.prepare('SELECT rowid, bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT 10');
@@ -54,6 +84,7 @@ export const ask: Suite = async ({ articles: count }) => {
     }
     askMs.sort((a, b) => a - b);
     ftsMs.sort((a, b) => a - b);
+    const hostile = hostileQuestions(core);
     const p95Ms = percentile(askMs, 95);
     const ftsP95Ms = percentile(ftsMs, 95);
     return {
@@ -63,6 +94,9 @@ export const ask: Suite = async ({ articles: count }) => {
       p99Ms: round(percentile(askMs, 99)),
       ftsP95Ms: round(ftsP95Ms),
       overheadRatio: Math.round((p95Ms / ftsP95Ms) * 100) / 100,
+      questions: questions.length,
+      ...hostile,
+      ...memory.stop(),
     };
   } finally {
     core.close();

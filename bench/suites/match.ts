@@ -14,6 +14,7 @@ import type { QueryNode } from '../../src/core/topics/queryAst.ts';
 import { parseQuery } from '../../src/core/topics/queryParser.ts';
 import { TopicIndex } from '../../src/core/topics/topicIndex.ts';
 import { tokenizeFields } from '../../src/core/topics/tokenize.ts';
+import { MemoryPeak } from '../memory.ts';
 import { benchItems, benchTopics, type BenchItem } from './matchWorkload.ts';
 
 const flag = (args: readonly string[], name: string, fallback: number): number => {
@@ -49,6 +50,7 @@ export async function run(options: BenchOptions): Promise<Record<string, unknown
   const topicCount = flag(options.args, 'topics', 10_000);
   const itemCount = flag(options.args, 'items', 20_000);
   const naiveCount = Math.min(itemCount, flag(options.args, 'naive-items', 1000));
+  const memory = new MemoryPeak();
   const { items, source } = benchItems(itemCount);
   const parsed = benchTopics(topicCount, items).map(({ id, query }) => ({ id, result: parseQuery(query) }));
   const queries = parsed.flatMap(({ id, result }) => (result.ok ? [{ id, node: result.value }] : []));
@@ -67,6 +69,7 @@ export async function run(options: BenchOptions): Promise<Record<string, unknown
   const warmStart = performance.now();
   for (const item of items) index.match(tokenizeFields(fieldsOf(item)));
   const indexWarmupMs = Math.round(performance.now() - warmStart);
+  memory.sample();
   const heapMb = Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
   // Only the items the naive pass also sees are kept: holding 20,000 result arrays would
   // charge the garbage collector's work to matching.
@@ -113,5 +116,6 @@ export async function run(options: BenchOptions): Promise<Record<string, unknown
     indexBuildMs,
     indexWarmupMs,
     text: source,
+    ...memory.stop(),
   };
 }
