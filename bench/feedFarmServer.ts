@@ -154,4 +154,6 @@ process.on('message', (message: FarmRequest) => {
     Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))).then(() => process.exit(0));
   }
 });
+// A benchmark that dies must not leave 330 servers behind.
+process.on('disconnect', () => process.exit(0));
 reply({ kind: 'ready', feeds: feedsOut, hosts: servers.length, feedCount });
