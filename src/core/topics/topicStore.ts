@@ -110,13 +110,15 @@ export class TopicStore {
     if (rows.length === 0) return [];
     return this.db
       .prepare(
-        `SELECT DISTINCT a.id FROM article_topics t JOIN articles a ON a.id = t.article_id
-         WHERE t.topic_id IN (SELECT value FROM json_each(?))
-           AND COALESCE(a.published_at, a.fetched_at) >= ? AND COALESCE(a.published_at, a.fetched_at) < ?
+        // Driven by the window (articles_published), each article checked on the primary key:
+        // from the topics' side it read every match the channel ever had (59k rows at 100k articles).
+        `SELECT a.id FROM articles a
+         WHERE ((a.published_at >= @since AND a.published_at < @until) OR (a.published_at IS NULL AND a.fetched_at >= @since AND a.fetched_at < @until))
+           AND EXISTS (SELECT 1 FROM article_topics t WHERE t.article_id = a.id AND t.topic_id IN (SELECT value FROM json_each(@rows)))
          ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC`,
       )
       .pluck()
-      .all(JSON.stringify(rows), since, until) as number[];
+      .all({ rows: JSON.stringify(rows), since, until }) as number[];
   }
 
   /** Stored articles' text, newest first, for previews and for matching a new topic. */
