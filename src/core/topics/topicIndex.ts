@@ -44,7 +44,7 @@ const PROGRAM = -2;
 // wordSlot values besides a slot id:
 const UNRESOLVED = -1; // not looked up since the index last changed
 const NO_SLOT = -2; // the word marks no slot
-const MANY_SLOTS = -3; // and below: several (a stem and prefixes), at MANY_SLOTS - value in manySlots
+const MANY_SLOTS = -3; // and below: a block in manySlots (at MANY_SLOTS - value): several slots, or one that starts a phrase
 
 /**
  * The percolator: topics are filed under their anchors (anchors.ts); an item's words select
@@ -76,7 +76,7 @@ export class TopicIndex<K> {
   private readonly prefixLengths = new Map<number, number>();
   /** Word id → slot id, or UNRESOLVED / NO_SLOT / MANY_SLOTS. */
   private wordSlot = filled(1024, UNRESOLVED);
-  /** Slot lists of words that mark several slots: `[count, slotId…]` blocks, appended as words resolve. */
+  /** Slot lists of words that mark several slots or a phrase start: `[count, slotId…]` blocks, appended as words resolve. */
   private manySlots = new Int32Array(256);
   private manyUsed = 0;
   /** Set when a slot comes or goes; the word table is reset before the next match. */
@@ -88,7 +88,7 @@ export class TopicIndex<K> {
   /** Per topic: its compiled program (CompiledQuery.code), read by `verify`. */
   private readonly programs = new IntLists();
   /** Reused between items: slots hit, matches (see checkCandidates). */
-  private hit = new Int32Array(1024);
+  private hit: Int32Array = filled(1024, 0);
   private phraseStarts = filled(1024, 0);
   /** Per slot: in how many items it occurred, and the item number when it was created. */
   private slotHits = filled(1024, 0);
@@ -130,7 +130,8 @@ export class TopicIndex<K> {
     const id = this.entryId();
     const phraseStarts = compiled.phrases.map((phrase) => phrase.slots[0]!);
     for (const slot of phraseStarts) {
-      slot.phraseStarts++;
+      // A slot that starts its first phrase must record positions: its words resolve again.
+      if (slot.phraseStarts++ === 0) this.wordsStale = true;
       this.phraseStarts[slot.id]!++;
     }
     const entry: Entry<K> = { key, query: compiled, node: query, exact: matchedByAnchors(query), postings: [], slots: referenced, phraseStarts, id };
@@ -153,7 +154,7 @@ export class TopicIndex<K> {
     this.programs.clear(entry.id);
     this.unfile(entry);
     for (const slot of entry.phraseStarts) {
-      slot.phraseStarts--;
+      if (--slot.phraseStarts === 0) this.wordsStale = true;
       this.phraseStarts[slot.id]!--;
     }
     for (const slot of entry.slots) if (--slot.refs === 0) this.drop(slot);
@@ -169,6 +170,8 @@ export class TopicIndex<K> {
     state.tokens = tokens;
     const words = tokens.words;
     if (words.length > state.previousAt.length) state.previousAt = new Int32Array(words.length * 2);
+    const { seen } = state;
+    const hit = this.hit;
     let hits = 0;
     let wordSlot = this.wordSlot;
     for (let i = 0; i < words.length; i++) {
@@ -179,32 +182,41 @@ export class TopicIndex<K> {
         slotId = this.resolveWord(word);
         wordSlot = this.wordSlot; // resolving may have grown it
       }
+      // Most words mark one slot that starts no phrase: note the first occurrence, that's all.
       if (slotId >= 0) {
-        hits = this.occur(slotId, i, item, hits);
+        if (seen[slotId] !== item) {
+          seen[slotId] = item;
+          hit[hits++] = slotId;
+        }
       } else if (slotId <= MANY_SLOTS) {
-        const many = this.manySlots;
-        const at = MANY_SLOTS - slotId;
-        const end = at + 1 + many[at]!;
-        for (let m = at + 1; m < end; m++) hits = this.occur(many[m]!, i, item, hits);
+        hits = this.occurInBlock(MANY_SLOTS - slotId, i, item, hits);
       }
     }
+    // How often words occur is only needed to choose anchors: a sample of the items will do.
+    if ((item & 3) === 0) for (let h = 0; h < hits; h++) this.slotHits[hit[h]!]!++;
     return this.checkCandidates(hits, item);
   }
 
-  /** Slot `slotId` occurs at `position`: note it (first time in this item: as a hit). Returns the hit count. */
-  private occur(slotId: number, position: number, item: number, hits: number): number {
-    const { seen, lastAt } = this.state;
-    const first = seen[slotId] !== item;
-    if (this.phraseStarts[slotId] !== 0) {
-      this.state.previousAt[position] = first ? -1 : lastAt[slotId]!;
-      lastAt[slotId] = position;
+  /**
+   * A word whose slots are in a block (several slots, or one that starts a phrase) occurs at
+   * `position`: each slot is noted, and phrase starts record the position. Returns the hit count.
+   */
+  private occurInBlock(at: number, position: number, item: number, hits: number): number {
+    const { seen, lastAt, previousAt } = this.state;
+    const block = this.manySlots;
+    const end = at + 1 + block[at]!;
+    for (let b = at + 1; b < end; b++) {
+      const slotId = block[b]!;
+      const first = seen[slotId] !== item;
+      if (this.phraseStarts[slotId] !== 0) {
+        previousAt[position] = first ? -1 : lastAt[slotId]!;
+        lastAt[slotId] = position;
+      }
+      if (!first) continue;
+      seen[slotId] = item;
+      this.hit[hits++] = slotId;
     }
-    if (!first) return hits;
-    seen[slotId] = item;
-    this.slotHits[slotId]!++;
-    if (hits === this.hit.length) this.hit = grow(this.hit, 0);
-    this.hit[hits] = slotId;
-    return hits + 1;
+    return hits;
   }
 
   /**
@@ -297,7 +309,8 @@ export class TopicIndex<K> {
     const slot = (anchor.kind === 'stem' ? this.stemSlots : this.prefixSlots).get(anchor.value);
     const observed = slot ? this.state.item - this.slotBorn[slot.id]! : 0;
     if (!slot || observed < 1000) return guessedWeight(anchor);
-    return Math.log2((observed + 1) / (this.slotHits[slot.id]! + 1));
+    // Hits are counted on one item in four (see match).
+    return Math.log2((observed / 4 + 1) / (this.slotHits[slot.id]! + 1));
   }
 
   /** Which slots a word marks: its stem's, and those of prefixes it starts with. */
@@ -311,7 +324,8 @@ export class TopicIndex<K> {
       const slot = length <= text.length ? this.prefixSlots.get(text.slice(0, length)) : undefined;
       if (slot) found.push(slot);
     }
-    const slotId = found.length === 0 ? NO_SLOT : found.length === 1 ? found[0]!.id : this.manyBlock(found);
+    const plain = found.length === 1 && found[0]!.phraseStarts === 0;
+    const slotId = found.length === 0 ? NO_SLOT : plain ? found[0]!.id : this.manyBlock(found);
     while (word >= this.wordSlot.length) this.wordSlot = grow(this.wordSlot, UNRESOLVED);
     this.wordSlot[word] = slotId;
     return slotId;
@@ -349,6 +363,7 @@ export class TopicIndex<K> {
     if (id === this.slotById.length) this.slotById.push(null);
     if (id >= this.state.seen.length) {
       this.state.seen = grow(this.state.seen, 0);
+      this.hit = grow(this.hit, 0); // an item hits each slot at most once
       this.state.lastAt = grow(this.state.lastAt, -1);
       this.phraseStarts = grow(this.phraseStarts, 0);
       this.slotHits = grow(this.slotHits, 0);
