@@ -6,7 +6,7 @@ import type { PreparedArticle } from './preparedArticle.ts';
 const ENTRY = new URL('./prepareWorkerEntry.mjs', import.meta.url);
 
 interface Pending {
-  resolve(prepared: PreparedArticle[]): void;
+  resolve(prepared: Omit<PreparedArticle, 'input'>[]): void;
   reject(error: Error): void;
 }
 
@@ -31,7 +31,8 @@ export class PreparePool {
     const id = this.nextId++;
     const worker = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const joined = (prepared: Omit<PreparedArticle, 'input'>[]) => resolve(prepared.map((p, i) => ({ ...p, input: inputs[i]! })));
+      this.pending.set(id, { resolve: joined, reject });
       worker.ref();
       worker.postMessage({ id, inputs });
     });
@@ -44,9 +45,11 @@ export class PreparePool {
 
   private start(): void {
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(ENTRY);
+      // A small young generation: the worker's garbage is short-lived strings, and the
+      // default (16 MB semi-spaces) cost ~25 MB of RSS for no measurable speed.
+      const worker = new Worker(ENTRY, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       worker.unref();
-      worker.on('message', ({ id, prepared }: { id: number; prepared: PreparedArticle[] }) => {
+      worker.on('message', ({ id, prepared }: { id: number; prepared: Omit<PreparedArticle, 'input'>[] }) => {
         const waiting = this.pending.get(id);
         this.pending.delete(id);
         if (this.pending.size === 0) for (const w of this.workers) w.unref();

@@ -9,7 +9,11 @@ export interface PrepareRequest {
 }
 
 parentPort?.on('message', ({ id, inputs }: PrepareRequest) => {
-  const prepared = inputs.map(prepareArticle);
+  // The input stays out of the reply: the main thread still has it (PreparePool joins them).
+  const prepared = inputs.map((input) => {
+    const { input: _input, ...rest } = prepareArticle(input);
+    return rest;
+  });
   // Signatures are moved, not copied, back to the main thread.
   const transfer = prepared.flatMap((p) => (p.signature ? [p.signature.buffer as ArrayBuffer] : []));
   parentPort!.postMessage({ id, prepared }, transfer);
