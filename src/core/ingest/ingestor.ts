@@ -30,7 +30,25 @@ export interface IngestOptions {
  */
 export interface IngestStage {
   readonly name: string;
+  /** Pure work the preparation workers may do for this stage during a bulk import (see StagePreparation). */
+  readonly prepare?: StagePreparation;
   run(article: Article, context: StageContext): Record<string, unknown>;
+}
+
+/**
+ * A module (file URL) whose `prepareForIngest(options)` returns a pure function of the
+ * prepared text; `ingestBatches` runs it in its worker threads and hands the result to the
+ * stage's run() as `context.prepared`. Options must survive structured cloning.
+ */
+export interface StagePreparation {
+  readonly module: string;
+  readonly options: unknown;
+}
+
+/** What a stage preparation sees: the cleaned title and the sentences as they will be stored. */
+export interface PreparedText {
+  readonly title: string;
+  readonly sentences: readonly StageSentence[];
 }
 
 export interface StageContext {
@@ -40,6 +58,8 @@ export interface StageContext {
   readonly signature?: Uint32Array | undefined;
   /** The sentences just stored (as `articles.sentences(id)` would read them back), when known. */
   readonly sentences?: readonly StageSentence[] | undefined;
+  /** This stage's StagePreparation result, when a worker computed it. */
+  readonly prepared?: unknown;
 }
 
 export interface StageSentence {
@@ -106,7 +126,7 @@ export class Ingestor {
    * every transaction is synchronous, so nothing else runs inside one while we wait.
    */
   async *ingestBatches(batches: Iterable<readonly ArticleInput[]>, options: IngestOptions = {}): AsyncGenerator<IngestReport[]> {
-    const pool = (this.pool ??= new PreparePool());
+    const pool = (this.pool ??= new PreparePool(this.stages.flatMap((stage) => (stage.prepare ? [{ name: stage.name, ...stage.prepare }] : []))));
     const ahead: Promise<PreparedArticle[]>[] = [];
     const source = batches[Symbol.iterator]();
     const fill = (): void => {
@@ -173,12 +193,15 @@ export class Ingestor {
       signature: prepared.signature ?? undefined,
       sentences: prepared.sentences.map((sentence, position) => ({ text: sentence.text, position, paragraph: sentence.paragraph })),
     };
-    return { id: article.id, title, status, duplicateOf: null, ...this.runStages(article, context) };
+    return { id: article.id, title, status, duplicateOf: null, ...this.runStages(article, context, prepared.stageData) };
   }
 
-  private runStages(article: Article, context: StageContext): Record<string, unknown> {
+  private runStages(article: Article, context: StageContext, stageData: PreparedArticle['stageData']): Record<string, unknown> {
     const facts: Record<string, unknown> = {};
-    for (const stage of this.stages) Object.assign(facts, stage.run(article, context));
+    for (const stage of this.stages) {
+      const prepared = stageData?.[stage.name];
+      Object.assign(facts, stage.run(article, prepared === undefined ? context : { ...context, prepared }));
+    }
     return facts;
   }
 }

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArticleInput } from './articleInput.ts';
 import type { PreparedArticle } from './preparedArticle.ts';
+import type { WorkerStagePreparation } from './prepareWorker.ts';
 
 const ENTRY = new URL('./prepareWorkerEntry.mjs', import.meta.url);
 
@@ -13,8 +14,8 @@ interface Pending {
 /**
  * Worker threads that run `prepareArticle` (cleaning, sentences, hash, MinHash): the half of
  * ingest that needs no database. One fewer than the cores, so the main thread keeps one for
- * SQLite and the stages. Workers are started on first use and hold the process open only
- * while they have work.
+ * SQLite and the stages. Stages may add pure work of their own (StagePreparation). Workers
+ * are started on first use and hold the process open only while they have work.
  */
 export class PreparePool {
   private readonly workers: Worker[] = [];
@@ -23,7 +24,10 @@ export class PreparePool {
   private turn = 0;
   private failure: Error | undefined;
 
-  constructor(readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
+  constructor(
+    private readonly preparations: readonly WorkerStagePreparation[] = [],
+    readonly size = Math.max(1, Math.min(4, availableParallelism() - 1)),
+  ) {}
 
   prepare(inputs: readonly ArticleInput[]): Promise<PreparedArticle[]> {
     if (this.failure) return Promise.reject(this.failure);
@@ -47,7 +51,7 @@ export class PreparePool {
     for (let i = 0; i < this.size; i++) {
       // A small young generation: the worker's garbage is short-lived strings, and the
       // default (16 MB semi-spaces) cost ~25 MB of RSS for no measurable speed.
-      const worker = new Worker(ENTRY, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      const worker = new Worker(ENTRY, { workerData: { preparations: this.preparations }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       worker.unref();
       worker.on('message', ({ id, prepared }: { id: number; prepared: Omit<PreparedArticle, 'input'>[] }) => {
         const waiting = this.pending.get(id);

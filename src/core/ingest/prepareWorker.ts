@@ -1,5 +1,6 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { ArticleInput } from './articleInput.ts';
+import type { PreparedText } from './ingestor.ts';
 import { prepareArticle } from './preparedArticle.ts';
 
 /** The worker side of PreparePool: inputs in, prepared articles out, in order. */
@@ -8,11 +9,30 @@ export interface PrepareRequest {
   readonly inputs: readonly ArticleInput[];
 }
 
-parentPort?.on('message', ({ id, inputs }: PrepareRequest) => {
+export interface WorkerStagePreparation {
+  readonly name: string;
+  readonly module: string;
+  readonly options: unknown;
+}
+
+type Preparer = (text: PreparedText) => unknown;
+
+const preparations = (workerData?.preparations ?? []) as WorkerStagePreparation[];
+const preparers: Promise<[string, Preparer][]> = Promise.all(
+  preparations.map(async ({ name, module, options }) => {
+    const loaded = (await import(module)) as { prepareForIngest(options: unknown): Preparer };
+    return [name, loaded.prepareForIngest(options)] as [string, Preparer];
+  }),
+);
+
+parentPort?.on('message', async ({ id, inputs }: PrepareRequest) => {
+  const stages = await preparers;
   // The input stays out of the reply: the main thread still has it (PreparePool joins them).
   const prepared = inputs.map((input) => {
     const { input: _input, ...rest } = prepareArticle(input);
-    return rest;
+    if (stages.length === 0 || !rest.body) return rest;
+    const text = { title: rest.title, sentences: rest.sentences.map((s, position) => ({ text: s.text, position, paragraph: s.paragraph })) };
+    return { ...rest, stageData: Object.fromEntries(stages.map(([name, prepare]) => [name, prepare(text)])) };
   });
   // Signatures are moved, not copied, back to the main thread.
   const transfer = prepared.flatMap((p) => (p.signature ? [p.signature.buffer as ArrayBuffer] : []));

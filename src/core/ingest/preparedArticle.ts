@@ -18,6 +18,8 @@ export interface PreparedArticle {
   readonly sentences: readonly ParagraphSentence[];
   /** MinHash of `title\nbody` (stories/minHash.ts), computed here because it is the costliest step. */
   readonly signature: Uint32Array | null;
+  /** Results of the stages' preparations (StagePreparation), by stage name, when a worker ran them. */
+  readonly stageData?: Readonly<Record<string, unknown>>;
 }
 
 const firstSentenceTitle = (paragraphs: string[]): string =>

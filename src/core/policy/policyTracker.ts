@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { CoreEvents } from '../events.ts';
-import type { IngestStage, StageContext } from '../ingest/ingestor.ts';
+import type { IngestStage, StageContext, StagePreparation } from '../ingest/ingestor.ts';
 import type { Article, ArticleStore } from '../store/articleStore.ts';
 import { extractArticleClaims, isDecision, publicClaim, type PlacedClaim, type PublicClaim } from './articleAnalysis.ts';
 import type { Claim, ClaimExtractor } from './claimExtractor.ts';
@@ -35,6 +35,8 @@ type Outcome = { kind: 'created' | 'attached'; event: PolicyEventRow } | { kind:
  */
 export class PolicyTracker implements IngestStage {
   readonly name = 'policy';
+  /** Bulk imports extract claims in their worker threads (claimPreparation.ts). */
+  readonly prepare: StagePreparation;
   private readonly policies: ReadonlyMap<string, PolicyDefinition>;
 
   constructor(
@@ -46,12 +48,14 @@ export class PolicyTracker implements IngestStage {
     private readonly logger: Logger,
   ) {
     this.policies = new Map(extractor.policies.map((p) => [p.id, p]));
+    this.prepare = { module: new URL('./claimPreparation.ts', import.meta.url).href, options: extractor.policies };
   }
 
   run(article: Article, context: StageContext): PolicyFacts {
     // Ingest hands over the sentences it just stored; reading them back cost a query per article.
-    const sentences = context.sentences ?? this.articles.sentences(article.id);
-    const placed = extractArticleClaims(this.extractor, { title: article.title, sentences });
+    const placed =
+      (context.prepared as PlacedClaim[] | undefined) ??
+      extractArticleClaims(this.extractor, { title: article.title, sentences: context.sentences ?? this.articles.sentences(article.id) });
     return this.store.transaction(() => {
       if (context.status === 'updated') this.store.deleteClaimsOf(article.id);
       const facts: PolicyFacts = { claims: placed.map((p) => publicClaim(p.claim)), events: [], alerts: [] };
