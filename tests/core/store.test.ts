@@ -35,4 +35,21 @@ describe('the SQLite store', () => {
     expect(ftsRows).toHaveLength(4);
     expect(ftsRows).not.toContain(id);
   });
+
+  it('lists newest first with undated articles last, and a window takes undated ones by fetch time', () => {
+    temp = tempCore();
+    const { articles } = temp.core;
+    const store = (title: string, publishedAt: string | null, fetchedAt: string) =>
+      articles.insert({ title, outlet: null, author: null, url: null, guid: null, feedId: null, origin: 'test', summary: null,
+        body: `${title} body.`, contentHash: title, publishedAt, fetchedAt, sentences: [{ text: `${title} body.`, paragraph: 0 }] });
+    store('old', '2024-05-01T00:00:00.000Z', '2024-09-01T00:00:00.000Z');
+    store('undated', null, '2024-05-02T12:00:00.000Z');
+    store('new', '2024-05-03T00:00:00.000Z', '2024-09-01T00:00:00.000Z');
+    store('outside', '2024-06-01T00:00:00.000Z', '2024-09-01T00:00:00.000Z');
+    expect(articles.list().map((a) => a.title)).toEqual(['outside', 'new', 'old', 'undated']);
+    expect(articles.list({ limit: 2 }).map((a) => a.title)).toEqual(['outside', 'new']);
+    const may = articles.list({ since: '2024-05-01T00:00:00.000Z', until: '2024-05-10T00:00:00.000Z' });
+    expect(may.map((a) => a.title)).toEqual(['new', 'old', 'undated']);
+    expect(articles.list({ since: '2024-05-02T00:00:00.000Z' }).map((a) => a.title)).toEqual(['outside', 'new', 'undated']);
+  });
 });
