@@ -7,6 +7,7 @@ import { MatchOrder } from './matchOrder.ts';
 import { IntLists } from './intLists.ts';
 import { RECORD, STAMP, TopicRecords } from './topicRecords.ts';
 import type { Tokens } from './tokenize.ts';
+import { FIRST_BLOCK, WordSlots } from './wordSlots.ts';
 
 interface Entry<K> {
   readonly key: K;
@@ -41,11 +42,6 @@ const LONG_SECOND = -2;
 const EXACT = -1;
 const PROGRAM = -2;
 
-// wordSlot values besides a slot id:
-const UNRESOLVED = -1; // not looked up since the index last changed
-const NO_SLOT = -2; // the word marks no slot
-const MANY_SLOTS = -3; // and below: a block in manySlots (at MANY_SLOTS - value): several slots, or one that starts a phrase
-
 /**
  * The percolator: topics are filed under their anchors (anchors.ts); an item's words select
  * the few candidate topics, which are then verified with their compiled query. Per item the
@@ -53,9 +49,9 @@ const MANY_SLOTS = -3; // and below: a block in manySlots (at MANY_SLOTS - value
  * uses, and the candidates' checks — about the same with 10 or 10,000 topics. Adding or
  * removing a topic touches only that topic's slots and postings.
  *
- * Everything read per word or per candidate lives in flat typed arrays (word → slot, slot →
- * last item seen, topic → last item / groups present / required word): at 10,000 topics the
- * cost is cache misses, not instructions.
+ * Everything read per word or per candidate lives in flat typed arrays (word → slot in
+ * wordSlots.ts, slot → last item seen, slot → postings that carry their own checks, topic →
+ * stamp): at 10,000 topics the cost is cache misses, not instructions.
  *
  * Matching gives exactly what `evaluate` gives for each query on its own (property test in
  * tests/topics). Not re-entrant: one item at a time.
@@ -74,20 +70,15 @@ export class TopicIndex<K> {
   private readonly freeSlotIds: number[] = [];
   /** Distinct prefix lengths in use, so a word is looked up only at lengths that exist. */
   private readonly prefixLengths = new Map<number, number>();
-  /** Word id → slot id, or UNRESOLVED / NO_SLOT / MANY_SLOTS. */
-  private wordSlot = filled(1024, UNRESOLVED);
-  /** Slot lists of words that mark several slots or a phrase start: `[count, slotId…]` blocks, appended as words resolve. */
-  private manySlots = new Int32Array(256);
-  private manyUsed = 0;
-  /** Set when a slot comes or goes; the word table is reset before the next match. */
-  private wordsStale = false;
-  /** Per topic: what checking it as a candidate reads (last item, second group, required slot…). */
+  /** Word id → the slots it marks, resolved lazily. */
+  private readonly wordSlots = new WordSlots((word) => this.slotsOfWord(word));
+  /** Per topic: its stamp (checked once per item) and its second anchor group. */
   private readonly records = new TopicRecords();
   /** Per slot: its postings (topic number, second group: see POSTING). */
   private readonly postingLists = new IntLists();
   /** Per topic: its compiled program (CompiledQuery.code), read by `verify`. */
   private readonly programs = new IntLists();
-  /** Reused between items: slots hit, matches (see checkCandidates). */
+  /** Reused between items: the slots an item hit (see checkCandidates). */
   private hit: Int32Array = filled(1024, 0);
   private phraseStarts = filled(1024, 0);
   /** Per slot: in how many items it occurred, and the item number when it was created. */
@@ -96,7 +87,6 @@ export class TopicIndex<K> {
   /** When to look at the measured word frequencies again and re-file topics (then ×4). */
   private nextReanchor = 2000;
   private readonly weigh = (anchor: Anchor): number => this.measuredWeight(anchor);
-  private generation = -1;
   private readonly state: MatchState;
   /** Candidates verified so far (the benchmark reports them per item). */
   verifiedCount = 0;
@@ -131,7 +121,7 @@ export class TopicIndex<K> {
     const phraseStarts = compiled.phrases.map((phrase) => phrase.slots[0]!);
     for (const slot of phraseStarts) {
       // A slot that starts its first phrase must record positions: its words resolve again.
-      if (slot.phraseStarts++ === 0) this.wordsStale = true;
+      if (slot.phraseStarts++ === 0) this.wordSlots.invalidate();
       this.phraseStarts[slot.id]!++;
     }
     const entry: Entry<K> = { key, query: compiled, node: query, exact: matchedByAnchors(query), postings: [], slots: referenced, phraseStarts, id };
@@ -154,7 +144,7 @@ export class TopicIndex<K> {
     this.programs.clear(entry.id);
     this.unfile(entry);
     for (const slot of entry.phraseStarts) {
-      if (--slot.phraseStarts === 0) this.wordsStale = true;
+      if (--slot.phraseStarts === 0) this.wordSlots.invalidate();
       this.phraseStarts[slot.id]!--;
     }
     for (const slot of entry.slots) if (--slot.refs === 0) this.drop(slot);
@@ -163,7 +153,8 @@ export class TopicIndex<K> {
 
   /** The keys of every topic the item matches, in the order the topics were added. */
   match(tokens: Tokens): K[] {
-    if (tokens.generation !== this.generation || this.wordsStale) this.forgetWords(tokens.generation);
+    const { wordSlots } = this;
+    wordSlots.startItem(tokens.generation);
     const state = this.state;
     if (state.item + 1 >= this.nextReanchor) this.reanchor();
     const item = ++state.item;
@@ -173,23 +164,18 @@ export class TopicIndex<K> {
     const { seen } = state;
     const hit = this.hit;
     let hits = 0;
-    let wordSlot = this.wordSlot;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word < 0) continue;
-      let slotId = word < wordSlot.length ? wordSlot[word]! : UNRESOLVED;
-      if (slotId === UNRESOLVED) {
-        slotId = this.resolveWord(word);
-        wordSlot = this.wordSlot; // resolving may have grown it
-      }
+      const slotId = wordSlots.lookup(word);
       // Most words mark one slot that starts no phrase: note the first occurrence, that's all.
       if (slotId >= 0) {
         if (seen[slotId] !== item) {
           seen[slotId] = item;
           hit[hits++] = slotId;
         }
-      } else if (slotId <= MANY_SLOTS) {
-        hits = this.occurInBlock(MANY_SLOTS - slotId, i, item, hits);
+      } else if (slotId <= FIRST_BLOCK) {
+        hits = this.occurInBlock(FIRST_BLOCK - slotId, i, item, hits);
       }
     }
     // How often words occur is only needed to choose anchors: a sample of the items will do.
@@ -203,7 +189,7 @@ export class TopicIndex<K> {
    */
   private occurInBlock(at: number, position: number, item: number, hits: number): number {
     const { seen, lastAt, previousAt } = this.state;
-    const block = this.manySlots;
+    const block = this.wordSlots.blocks;
     const end = at + 1 + block[at]!;
     for (let b = at + 1; b < end; b++) {
       const slotId = block[b]!;
@@ -222,8 +208,9 @@ export class TopicIndex<K> {
   /**
    * Every topic filed under a slot this item hit is a candidate, checked once, as soon as it
    * is met: its second anchor group must be present, then its required word, then (unless
-   * holding its anchors already is a match) its program. One pass, one record read per
-   * candidate (topicRecords.ts) — no candidate list in between.
+   * holding its anchors already is a match) its program. One pass, no candidate list in
+   * between; the topic record (topicRecords.ts) is read only for topics filed under several
+   * slots or with a long second group.
    */
   private checkCandidates(hits: number, item: number): K[] {
     const { hit, matchOrder, postingLists, programs } = this;
@@ -314,7 +301,7 @@ export class TopicIndex<K> {
   }
 
   /** Which slots a word marks: its stem's, and those of prefixes it starts with. */
-  private resolveWord(word: number): number {
+  private slotsOfWord(word: number): Slot[] {
     const { lexicon } = this.state;
     const found: Slot[] = [];
     const stemSlot = this.stemSlots.get(lexicon.word(lexicon.stemOf(word)));
@@ -324,29 +311,7 @@ export class TopicIndex<K> {
       const slot = length <= text.length ? this.prefixSlots.get(text.slice(0, length)) : undefined;
       if (slot) found.push(slot);
     }
-    const plain = found.length === 1 && found[0]!.phraseStarts === 0;
-    const slotId = found.length === 0 ? NO_SLOT : plain ? found[0]!.id : this.manyBlock(found);
-    while (word >= this.wordSlot.length) this.wordSlot = grow(this.wordSlot, UNRESOLVED);
-    this.wordSlot[word] = slotId;
-    return slotId;
-  }
-
-  /** Stores a word's several slots as a `[count, slotId…]` block; returns its wordSlot code. */
-  private manyBlock(slots: readonly Slot[]): number {
-    while (this.manyUsed + slots.length + 1 > this.manySlots.length) this.manySlots = grow(this.manySlots, 0);
-    const at = this.manyUsed;
-    this.manySlots[at] = slots.length;
-    slots.forEach((slot, i) => (this.manySlots[at + 1 + i] = slot.id));
-    this.manyUsed += slots.length + 1;
-    return MANY_SLOTS - at;
-  }
-
-  /** A new or dropped word or prefix changes which slots words mark: resolve again lazily. */
-  private forgetWords(generation: number): void {
-    this.wordSlot.fill(UNRESOLVED);
-    this.manyUsed = 0;
-    this.generation = generation;
-    this.wordsStale = false;
+    return found;
   }
 
   private entryId(): number {
@@ -377,7 +342,7 @@ export class TopicIndex<K> {
     this.slotById[id] = slot;
     map.set(value, slot);
     if (kind === 'prefix') this.prefixLengths.set(value.length, (this.prefixLengths.get(value.length) ?? 0) + 1);
-    this.wordsStale = true;
+    this.wordSlots.invalidate();
     return slot;
   }
 
@@ -393,7 +358,7 @@ export class TopicIndex<K> {
     this.slotById[slot.id] = null;
     this.postingLists.clear(slot.id);
     this.freeSlotIds.push(slot.id);
-    this.wordsStale = true;
+    this.wordSlots.invalidate();
   }
 }
 

@@ -1,0 +1,69 @@
+import { filled, grow } from './growArrays.ts';
+import type { Slot } from './compiledQuery.ts';
+
+const UNRESOLVED = -1; // not looked up since the index last changed
+/** A word that marks no slot. */
+export const NO_SLOT = -2;
+/** This and below: a block in `blocks` at FIRST_BLOCK - value (several slots, or one that starts a phrase). */
+export const FIRST_BLOCK = -3;
+
+/**
+ * Which slots each word of the lexicon marks, resolved the first time the word is met and
+ * kept in a typed array by word id: the topic index reads this once per word of every item.
+ * A word that marks one slot starting no phrase maps to the slot id itself (the common case,
+ * one read); any other to a `[count, slotId…]` block. A change to the index's slots, or a new
+ * lexicon generation, forgets every resolution; they come back lazily.
+ */
+export class WordSlots {
+  private table = filled(1024, UNRESOLVED);
+  private blockData = new Int32Array(256);
+  private used = 0;
+  private generation = -1;
+  private stale = false;
+
+  /** `slotsOf(word)`: the slots a word marks (its stem's, its prefixes'), from the index. */
+  constructor(private readonly slotsOf: (word: number) => readonly Slot[]) {}
+
+  /** The blocks, for the hot loop to read directly. */
+  get blocks(): Int32Array {
+    return this.blockData;
+  }
+
+  /** Slots came or went, or a slot started or stopped starting a phrase. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** Called before each item: resolutions from another lexicon generation or before a change are dropped. */
+  startItem(generation: number): void {
+    if (generation === this.generation && !this.stale) return;
+    this.table.fill(UNRESOLVED);
+    this.used = 0;
+    this.generation = generation;
+    this.stale = false;
+  }
+
+  /** A slot id, NO_SLOT, or a block code (≤ FIRST_BLOCK). */
+  lookup(word: number): number {
+    const known = word < this.table.length ? this.table[word]! : UNRESOLVED;
+    return known === UNRESOLVED ? this.resolve(word) : known;
+  }
+
+  private resolve(word: number): number {
+    const found = this.slotsOf(word);
+    const plain = found.length === 1 && found[0]!.phraseStarts === 0;
+    const code = found.length === 0 ? NO_SLOT : plain ? found[0]!.id : this.block(found);
+    while (word >= this.table.length) this.table = grow(this.table, UNRESOLVED);
+    this.table[word] = code;
+    return code;
+  }
+
+  private block(slots: readonly Slot[]): number {
+    while (this.used + slots.length + 1 > this.blockData.length) this.blockData = grow(this.blockData, 0);
+    const at = this.used;
+    this.blockData[at] = slots.length;
+    slots.forEach((slot, i) => (this.blockData[at + 1 + i] = slot.id));
+    this.used += slots.length + 1;
+    return FIRST_BLOCK - at;
+  }
+}
