@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ArticleInput } from './articleInput.ts';
 import type { PreparedText } from './ingestor.ts';
-import { prepareArticle } from './preparedArticle.ts';
+import { prepareArticle, stageSentences } from './preparedArticle.ts';
 
 /** The worker side of PreparePool: inputs in, prepared articles out, in order. */
 export interface PrepareRequest {
@@ -31,7 +31,7 @@ parentPort?.on('message', async ({ id, inputs }: PrepareRequest) => {
   const prepared = inputs.map((input) => {
     const { input: _input, ...rest } = prepareArticle(input);
     if (stages.length === 0 || !rest.body) return rest;
-    const text = { title: rest.title, sentences: rest.sentences.map((s, position) => ({ text: s.text, position, paragraph: s.paragraph })) };
+    const text = { title: rest.title, sentences: stageSentences(rest) };
     return { ...rest, stageData: Object.fromEntries(stages.map(([name, prepare]) => [name, prepare(text)])) };
   });
   // Signatures are moved, not copied, back to the main thread.

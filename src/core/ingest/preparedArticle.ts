@@ -3,6 +3,7 @@ import { cleanText } from '../text/cleanText.ts';
 import { contentHash } from '../text/contentHash.ts';
 import { splitParagraphs, type ParagraphSentence } from '../text/sentences.ts';
 import type { ArticleInput } from './articleInput.ts';
+import type { StageSentence } from './ingestor.ts';
 
 /**
  * An article input with all of ingest's pure CPU work done: cleaned body, title, content
@@ -39,3 +40,7 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
     signature: signature(`${title}\n${body}`),
   };
 }
+
+/** The sentences as stored (position = order in the article), as stages and their preparations see them. */
+export const stageSentences = (prepared: Pick<PreparedArticle, 'sentences'>): StageSentence[] =>
+  prepared.sentences.map((sentence, position) => ({ text: sentence.text, position, paragraph: sentence.paragraph }));
