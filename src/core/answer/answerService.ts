@@ -61,14 +61,13 @@ export class AnswerService {
   private bestQuotes(analysis: QuestionAnalysis, concepts: readonly WeightedConcept[], expression: string): MergedQuote[] {
     const articles = this.retrieval.topArticles(expression, ARTICLES_READ);
     const sentences = this.retrieval.sentencesOf(articles.map((a) => a.id));
-    const ranked = rankCandidates(analysis, concepts, articles, sentences, MIN_SUPPORT);
     const needed = Math.min(2, concepts.length);
     const numbers = numberMask(concepts);
-    const relevant = ranked.filter((c) => c.support >= MIN_SUPPORT && c.matched >= needed && (c.contextMask & numbers) === numbers);
-    const merged = mergeNearDuplicates(relevant);
-    const first = merged[0];
+    const relevant = rankCandidates(analysis, concepts, articles, sentences, MIN_SUPPORT, (c) => c.support >= MIN_SUPPORT && c.matched >= needed && (c.contextMask & numbers) === numbers);
+    const first = relevant[0];
     if (!first) return [];
-    return merged.filter((q) => q.best.score >= SECOND_QUOTE_RATIO * first.best.score).slice(0, MAX_QUOTES);
+    const quoted = SECOND_QUOTE_RATIO * first.score;
+    return mergeNearDuplicates(relevant, quoted).slice(0, MAX_QUOTES);
   }
 
   private policyLine(analysis: QuestionAnalysis): ReturnType<PolicyStatusLookup['statusLineFor']> {

@@ -23,8 +23,11 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * Folds near-identical sentences from different articles into one quote with all its sources,
  * so the same line in three articles is quoted once, not three times. Candidates arrive best
  * first; a sentence joins the first quote it repeats. Sentences in the same article never merge.
+ * Only candidates scoring at least `minScore` start a quote (the others would not be quoted):
+ * the rest only add their sources to one, so hundreds of weak candidates are compared against
+ * a few quotes rather than against each other.
  */
-export function mergeNearDuplicates(candidates: readonly Candidate[]): MergedQuote[] {
+export function mergeNearDuplicates(candidates: readonly Candidate[], minScore = -Infinity): MergedQuote[] {
   const quotes: { text: string; best: Candidate; reports: Candidate[]; words: Set<string> }[] = [];
   for (const candidate of candidates) {
     const words = new Set(candidate.stems);
@@ -35,7 +38,7 @@ export function mergeNearDuplicates(candidates: readonly Candidate[]): MergedQuo
         !q.reports.some((r) => r.article.id === candidate.article.id),
     );
     if (same) same.reports.push(candidate);
-    else quotes.push({ text: candidate.sentence.text, best: candidate, reports: [candidate], words });
+    else if (candidate.score >= minScore) quotes.push({ text: candidate.sentence.text, best: candidate, reports: [candidate], words });
   }
   return quotes.map(({ text, best, reports }) => ({ text, best, reports }));
 }

@@ -80,7 +80,8 @@ function addRecency(candidates: { article: ArticleHit; support: number; score: n
 /**
  * Scores each sentence within its article: how much of the question it carries, how much its
  * article's title adds, both BM25 scores, whether it holds the kind of fact asked for, and —
- * when the question asks about now — how recent its article is.
+ * when the question asks about now — how recent its article is. Returns the candidates
+ * `quotable` accepts, best first.
  */
 export function rankCandidates(
   analysis: QuestionAnalysis,
@@ -88,7 +89,25 @@ export function rankCandidates(
   articles: readonly ArticleHit[],
   sentences: readonly SentenceRow[],
   minSupport: number,
+  quotable: (candidate: Candidate) => boolean,
 ): Candidate[] {
+  const scored = scoreSentences(concepts, articles, sentences);
+  if (analysis.wantsRecency) addRecency(scored, minSupport);
+  scored.sort((a, b) => b.score - a.score);
+  // Entity recognition costs about a millisecond a sentence, so it runs only on the leaders
+  // that could be quoted: the others are dropped whatever kind of fact they hold.
+  const checked = analysis.answerType === 'other' ? 0 : TYPE_CHECKED;
+  const leaders = scored.slice(0, checked).filter(quotable);
+  const rest = scored.slice(checked).filter(quotable);
+  if (leaders.length === 0) return rest;
+  // The kind-of-fact bonus can reorder the leaders, never lift a sentence from far below.
+  const typed = leaders.map((c) =>
+    carriesAnswerType(c.sentence.text, analysis.answerType) ? { ...c, score: c.score + TYPE_WEIGHT[analysis.answerType] } : c,
+  );
+  return [...typed.sort((a, b) => b.score - a.score), ...rest];
+}
+
+function scoreSentences(concepts: readonly WeightedConcept[], articles: readonly ArticleHit[], sentences: readonly SentenceRow[]): Candidate[] {
   const matcher = new ConceptMatcher(concepts);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const titleMask = new Map(articles.map((a) => [a.id, matcher.mask(stems(a.title))]));
@@ -99,7 +118,7 @@ export function rankCandidates(
   const maskOf = new Map([...tokensOf].map(([key, tokens]) => [key, matcher.mask(tokens)]));
   const bm25 = sentenceBm25(matcher, tokensOf, maskOf);
   const bestSentence = Math.max(...bm25.values(), 1e-9);
-  const scored = sentences.flatMap((sentence) => {
+  return sentences.flatMap((sentence) => {
     const key = `${sentence.articleId}:${sentence.position}`;
     if (!maskOf.get(key)) return [];
     const article = byId.get(sentence.articleId)!;
@@ -117,12 +136,4 @@ export function rankCandidates(
     const support = SUPPORT_OWN * coverage + (1 - SUPPORT_OWN) * context;
     return [{ sentence, article, stems: tokensOf.get(key)!, coverage, support, contextMask, matched: ConceptMatcher.count(own), score }];
   });
-  if (analysis.wantsRecency) addRecency(scored, minSupport);
-  scored.sort((a, b) => b.score - a.score);
-  if (analysis.answerType === 'other') return scored;
-  // The kind-of-fact bonus can reorder the leaders, never lift a sentence from far below.
-  const leaders = scored.slice(0, TYPE_CHECKED).map((c) =>
-    carriesAnswerType(c.sentence.text, analysis.answerType) ? { ...c, score: c.score + TYPE_WEIGHT[analysis.answerType] } : c,
-  );
-  return [...leaders.sort((a, b) => b.score - a.score), ...scored.slice(TYPE_CHECKED)];
 }

@@ -6,9 +6,9 @@ import { stemmer } from 'stemmer';
  * "long-range" → long, rang; "U.S." → u, s.
  */
 export function words(text: string): string[] {
-  // Most news text is ASCII: skip the Unicode decomposition it does not need.
-  const plain = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
-  return plain.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // Most news text is ASCII: no Unicode decomposition, and letters and digits are [a-z0-9].
+  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
