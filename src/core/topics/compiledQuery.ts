@@ -1,18 +1,9 @@
-import type { Lexicon } from './lexicon.ts';
 import type { QueryNode } from './queryAst.ts';
+import type { Slot } from './slot.ts';
 import type { Tokens } from './tokenize.ts';
+import { FIRST_BLOCK } from './wordSlots.ts';
 
-/** A word or prefix some topic uses, as the index tracks it (see topicIndex.ts). */
-export interface Slot {
-  readonly kind: 'stem' | 'prefix';
-  readonly value: string;
-  /** Index into the index's `seen` array: the item number when it last occurred. */
-  readonly id: number;
-  /** How many topic leaves refer to it; the slot goes when the last one does. */
-  refs: number;
-  /** How many phrases start with it: only then are its positions recorded (MatchState). */
-  phraseStarts: number;
-}
+export type { Slot } from './slot.ts';
 
 /** What verification reads while one item is matched. */
 export interface MatchState {
@@ -27,7 +18,12 @@ export interface MatchState {
    */
   lastAt: Int32Array;
   previousAt: Int32Array;
-  readonly lexicon: Lexicon;
+  /**
+   * The index's word → slot codes (wordSlots.ts), every word of this item already resolved:
+   * a phrase compares the slots of the words that follow its first, not their stems.
+   */
+  slotCodes: Int32Array;
+  blocks: Int32Array;
 }
 
 export interface SlotSource {
@@ -35,12 +31,9 @@ export interface SlotSource {
   prefixSlot(prefix: string): Slot;
 }
 
+/** A phrase's words' slots, in order. */
 export interface PhraseCode {
   readonly slots: readonly Slot[];
-  readonly stems: readonly string[];
-  /** Lexicon ids of the stems, resolved once per lexicon generation. */
-  ids: number[];
-  generation: number;
 }
 
 /**
@@ -50,7 +43,7 @@ export interface PhraseCode {
  * array, and a leaf is one read of the shared `seen` array.
  *
  *   LEAF   [0, 3, slotId]           the word or prefix occurred in this item
- *   PHRASE [1, 3 + n, phraseIndex, slotId…]  its n words occurred, in a row
+ *   PHRASE [1, 2 + n, slotId…]     its n words occurred, in a row
  *   NOT    [2, 2 + n, child]
  *   AND    [3, 2 + n, children…]    children ordered rarest-first, so most fail at once
  *   OR     [4, 2 + n, children…]
@@ -98,8 +91,8 @@ export function compileQuery(query: QueryNode, slots: SlotSource, weight: (node:
         const wordSlots = node.stems.map((stem) => slots.stemSlot(stem));
         // The words' slot ids sit in the program, so a phrase whose words are not all in the
         // item is rejected without touching the phrase object.
-        code.push(PHRASE, 3 + wordSlots.length, phrases.length, ...wordSlots.map((slot) => slot.id));
-        phrases.push({ slots: wordSlots, stems: node.stems, ids: [], generation: -1 });
+        code.push(PHRASE, 2 + wordSlots.length, ...wordSlots.map((slot) => slot.id));
+        phrases.push({ slots: wordSlots });
         return;
       }
       case 'not':
@@ -123,49 +116,57 @@ export function compileQuery(query: QueryNode, slots: SlotSource, weight: (node:
 
 /**
  * Whether the item being matched (state.item) satisfies a compiled query, given its program
- * where the index keeps it (`code` from `start`) and its phrases.
+ * where the index keeps it (`code` from `start`).
  */
-export function verify(code: Int32Array, start: number, phrases: readonly PhraseCode[], state: MatchState): boolean {
+export function verify(code: Int32Array, start: number, state: MatchState): boolean {
   switch (code[start]) {
     case LEAF:
       return state.seen[code[start + 2]!] === state.item;
     case AND: {
       const end = start + code[start + 1]!;
-      for (let child = start + 2; child < end; child += code[child + 1]!) if (!verify(code, child, phrases, state)) return false;
+      for (let child = start + 2; child < end; child += code[child + 1]!) if (!verify(code, child, state)) return false;
       return true;
     }
     case OR: {
       const end = start + code[start + 1]!;
-      for (let child = start + 2; child < end; child += code[child + 1]!) if (verify(code, child, phrases, state)) return true;
+      for (let child = start + 2; child < end; child += code[child + 1]!) if (verify(code, child, state)) return true;
       return false;
     }
     case NOT:
-      return !verify(code, start + 2, phrases, state);
+      return !verify(code, start + 2, state);
     default: {
       const end = start + code[start + 1]!;
-      for (let word = start + 3; word < end; word++) if (state.seen[code[word]!] !== state.item) return false;
-      return phraseOccurs(phrases[code[start + 2]!]!, code[start + 3]!, state);
+      for (let word = start + 2; word < end; word++) if (state.seen[code[word]!] !== state.item) return false;
+      return phraseOccurs(code, start + 2, end, state);
     }
   }
 }
 
-/** Every word occurred (checked by the caller); do they occur in a row? */
-function phraseOccurs(phrase: PhraseCode, firstSlot: number, state: MatchState): boolean {
-  const { lexicon, tokens } = state;
-  if (phrase.generation !== tokens.generation) {
-    phrase.ids = phrase.stems.map((stem) => lexicon.intern(stem));
-    phrase.generation = tokens.generation;
-  }
-  const { ids } = phrase;
-  const words = tokens.words;
-  const previousAt = state.previousAt;
-  outer: for (let start = state.lastAt[firstSlot]!; start >= 0; start = previousAt[start]!) {
-    if (start + ids.length > words.length) continue;
-    for (let j = 1; j < ids.length; j++) {
-      const id = words[start + j]!;
-      if (id < 0 || lexicon.stemOf(id) !== ids[j]) continue outer;
+/**
+ * Every word occurred (checked by the caller); do they occur in a row? From each position of
+ * the first word (its linked list), the next words must mark the phrase's next slots: one read
+ * of the word → slot table each, the same table the item's words were just read through.
+ */
+function phraseOccurs(code: Int32Array, first: number, end: number, state: MatchState): boolean {
+  const words = state.tokens.words;
+  const { previousAt, slotCodes } = state;
+  const length = end - first;
+  outer: for (let at = state.lastAt[code[first]!]!; at >= 0; at = previousAt[at]!) {
+    if (at + length > words.length) continue;
+    for (let j = 1; j < length; j++) {
+      const word = words[at + j]!;
+      if (word < 0) continue outer;
+      const slots = slotCodes[word]!;
+      if (slots !== code[first + j] && (slots > FIRST_BLOCK || !inBlock(state.blocks, FIRST_BLOCK - slots, code[first + j]!))) continue outer;
     }
     return true;
   }
+  return false;
+}
+
+/** Whether the `[count, slotId…]` block at `at` holds `slot`. */
+function inBlock(blocks: Int32Array, at: number, slot: number): boolean {
+  const end = at + 1 + blocks[at]!;
+  for (let b = at + 1; b < end; b++) if (blocks[b] === slot) return true;
   return false;
 }

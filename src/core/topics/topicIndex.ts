@@ -1,6 +1,7 @@
 import { anchorGroupsOf, guessedWeight, matchedByAnchors, selectivity, type Anchor } from './anchors.ts';
-import { compileQuery, verify, type CompiledQuery, type MatchState, type PhraseCode, type Slot, type SlotSource } from './compiledQuery.ts';
+import { compileQuery, verify, type CompiledQuery, type MatchState, type SlotSource } from './compiledQuery.ts';
 import { sharedLexicon, type Lexicon } from './lexicon.ts';
+import type { Slot } from './slot.ts';
 import type { QueryNode } from './queryAst.ts';
 import { filled, grow } from './growArrays.ts';
 import { MatchOrder } from './matchOrder.ts';
@@ -61,8 +62,6 @@ export class TopicIndex<K> {
   private readonly entryById: (Entry<K> | null)[] = [];
   /** Gives each item's matches back in the order their topics were added. */
   private readonly matchOrder = new MatchOrder<K>();
-  /** Per topic: its phrases (only dereferenced when its program reaches a phrase). */
-  private readonly phrasesById: (readonly PhraseCode[])[] = [];
   private readonly freeEntryIds: number[] = [];
   private readonly stemSlots = new Map<string, Slot>();
   private readonly prefixSlots = new Map<string, Slot>();
@@ -91,8 +90,8 @@ export class TopicIndex<K> {
   /** Candidates verified so far (the benchmark reports them per item). */
   verifiedCount = 0;
 
-  constructor(lexicon: Lexicon = sharedLexicon) {
-    this.state = { item: 0, tokens: { words: [], generation: -1 }, seen: filled(1024, 0), lastAt: filled(1024, -1), previousAt: filled(4096, -1), lexicon };
+  constructor(private readonly lexicon: Lexicon = sharedLexicon) {
+    this.state = { item: 0, tokens: { words: [], generation: -1 }, seen: filled(1024, 0), lastAt: filled(1024, -1), previousAt: filled(4096, -1), slotCodes: new Int32Array(0), blocks: new Int32Array(0) };
   }
 
   get size(): number {
@@ -129,7 +128,6 @@ export class TopicIndex<K> {
     this.matchOrder.add(id, key);
     this.records.reset(id);
     this.programs.set(id, compiled.code);
-    this.phrasesById[id] = compiled.phrases;
     this.file(entry, groups);
     this.entries.set(key, entry);
   }
@@ -180,6 +178,9 @@ export class TopicIndex<K> {
     }
     // How often words occur is only needed to choose anchors: a sample of the items will do.
     if ((item & 3) === 0) for (let h = 0; h < hits; h++) this.slotHits[hit[h]!]!++;
+    // Resolving the item's words may have grown these; verification reads them as they are now.
+    state.slotCodes = wordSlots.codes;
+    state.blocks = wordSlots.blocks;
     return this.checkCandidates(hits, item);
   }
 
@@ -242,7 +243,7 @@ export class TopicIndex<K> {
         if (confirm !== EXACT) {
           if (confirm >= 0 && seen[confirm] !== item) continue;
           this.verifiedCount++;
-          if (!verify(code, programStart[id]!, this.phrasesById[id]!, this.state)) continue;
+          if (!verify(code, programStart[id]!, this.state)) continue;
         }
         matchOrder.note(id);
       }
@@ -302,7 +303,7 @@ export class TopicIndex<K> {
 
   /** Which slots a word marks: its stem's, and those of prefixes it starts with. */
   private slotsOfWord(word: number): Slot[] {
-    const { lexicon } = this.state;
+    const { lexicon } = this;
     const found: Slot[] = [];
     const stemSlot = this.stemSlots.get(lexicon.word(lexicon.stemOf(word)));
     if (stemSlot) found.push(stemSlot);

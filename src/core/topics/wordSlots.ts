@@ -1,5 +1,5 @@
 import { filled, grow } from './growArrays.ts';
-import type { Slot } from './compiledQuery.ts';
+import type { Slot } from './slot.ts';
 
 const UNRESOLVED = -1; // not looked up since the index last changed
 /** A word that marks no slot. */
@@ -27,6 +27,11 @@ export class WordSlots {
   /** The blocks, for the hot loop to read directly. */
   get blocks(): Int32Array {
     return this.blockData;
+  }
+
+  /** Word id → slot id, NO_SLOT, block code or UNRESOLVED (words of the current item are all resolved). */
+  get codes(): Int32Array {
+    return this.table;
   }
 
   /** Slots came or went, or a slot started or stopped starting a phrase. */
