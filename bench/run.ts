@@ -24,7 +24,8 @@ if (unknown.length > 0) {
 const chosen = named.length > 0 ? named : Object.keys(suites);
 const results: Record<string, unknown> = {};
 for (const name of chosen) {
-  const result = await suites[name]!({ json, articles, args: argv });
+  const suite = await suites[name]!();
+  const result = await suite({ json, articles, args: argv });
   results[name] = result;
   if (!json) {
     console.log(`\n== ${name}`);
