@@ -1,9 +1,7 @@
 import type { QueryNode } from './queryAst.ts';
 import type { Slot } from './slot.ts';
 import type { Tokens } from './tokenize.ts';
-import { FIRST_BLOCK } from './wordSlots.ts';
-
-export type { Slot } from './slot.ts';
+import { marks } from './wordSlots.ts';
 
 /** What verification reads while one item is matched. */
 export interface MatchState {
@@ -31,11 +29,6 @@ export interface SlotSource {
   prefixSlot(prefix: string): Slot;
 }
 
-/** A phrase's words' slots, in order. */
-export interface PhraseCode {
-  readonly slots: readonly Slot[];
-}
-
 /**
  * A query as a flat program: `[op, length, operand…]` per node, children inline. Verifying
  * one of 10,000 topics must not chase pointers through a tree of objects — with closures or
@@ -50,7 +43,8 @@ export interface PhraseCode {
  */
 export interface CompiledQuery {
   readonly code: Int32Array;
-  readonly phrases: readonly PhraseCode[];
+  /** The slot of each phrase's first word: the index records where those occur (MatchState). */
+  readonly phraseStarts: readonly Slot[];
   /**
    * A word the query cannot match without (a leaf of its top AND, other than the anchor), or
    * -1: the index rejects most candidates on this one read before running the program.
@@ -79,7 +73,7 @@ function checkingOrder(children: readonly QueryNode[], weight: (node: QueryNode)
 /** `weight` is the selectivity of a node (anchors.ts): higher means fewer items contain it. */
 export function compileQuery(query: QueryNode, slots: SlotSource, weight: (node: QueryNode) => number | null): CompiledQuery {
   const code: number[] = [];
-  const phrases: PhraseCode[] = [];
+  const phraseStarts: Slot[] = [];
   const emit = (node: QueryNode): void => {
     const start = code.length;
     switch (node.kind) {
@@ -89,10 +83,10 @@ export function compileQuery(query: QueryNode, slots: SlotSource, weight: (node:
         return;
       case 'phrase': {
         const wordSlots = node.stems.map((stem) => slots.stemSlot(stem));
-        // The words' slot ids sit in the program, so a phrase whose words are not all in the
-        // item is rejected without touching the phrase object.
+        // The words' slot ids sit in the program: a phrase whose words are not all in the item
+        // is rejected on `seen`, and one whose words are checks their order against them.
         code.push(PHRASE, 2 + wordSlots.length, ...wordSlots.map((slot) => slot.id));
-        phrases.push({ slots: wordSlots });
+        phraseStarts.push(wordSlots[0]!);
         return;
       }
       case 'not':
@@ -111,7 +105,7 @@ export function compileQuery(query: QueryNode, slots: SlotSource, weight: (node:
     code[start + 1] = code.length - start;
   };
   emit(query);
-  return { code: Int32Array.from(code), phrases, requiredSlot: query.kind === 'and' && code[2] === LEAF ? code[4]! : -1 };
+  return { code: Int32Array.from(code), phraseStarts, requiredSlot: query.kind === 'and' && code[2] === LEAF ? code[4]! : -1 };
 }
 
 /**
@@ -156,17 +150,9 @@ function phraseOccurs(code: Int32Array, first: number, end: number, state: Match
     for (let j = 1; j < length; j++) {
       const word = words[at + j]!;
       if (word < 0) continue outer;
-      const slots = slotCodes[word]!;
-      if (slots !== code[first + j] && (slots > FIRST_BLOCK || !inBlock(state.blocks, FIRST_BLOCK - slots, code[first + j]!))) continue outer;
+      if (!marks(slotCodes[word]!, state.blocks, code[first + j]!)) continue outer;
     }
     return true;
   }
-  return false;
-}
-
-/** Whether the `[count, slotId…]` block at `at` holds `slot`. */
-function inBlock(blocks: Int32Array, at: number, slot: number): boolean {
-  const end = at + 1 + blocks[at]!;
-  for (let b = at + 1; b < end; b++) if (blocks[b] === slot) return true;
   return false;
 }

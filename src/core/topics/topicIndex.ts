@@ -117,7 +117,7 @@ export class TopicIndex<K> {
     const source: SlotSource = { stemSlot: (stem) => slotOf('stem', stem), prefixSlot: (prefix) => slotOf('prefix', prefix) };
     const compiled = compileQuery(query, source, selectivity);
     const id = this.entryId();
-    const phraseStarts = compiled.phrases.map((phrase) => phrase.slots[0]!);
+    const { phraseStarts } = compiled;
     for (const slot of phraseStarts) {
       // A slot that starts its first phrase must record positions: its words resolve again.
       if (slot.phraseStarts++ === 0) this.wordSlots.invalidate();

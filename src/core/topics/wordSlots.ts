@@ -14,6 +14,19 @@ export const FIRST_BLOCK = -3;
  * one read); any other to a `[count, slotId…]` block. A change to the index's slots, or a new
  * lexicon generation, forgets every resolution; they come back lazily.
  */
+/**
+ * Whether a word whose lookup gave `code` marks `slot` (`blocks` as WordSlots.blocks): the code
+ * itself, or a member of its block. Phrase checks read the following words through this.
+ */
+export function marks(code: number, blocks: Int32Array, slot: number): boolean {
+  if (code === slot) return true;
+  if (code > FIRST_BLOCK) return false;
+  const at = FIRST_BLOCK - code;
+  const end = at + 1 + blocks[at]!;
+  for (let b = at + 1; b < end; b++) if (blocks[b] === slot) return true;
+  return false;
+}
+
 export class WordSlots {
   private table = filled(1024, UNRESOLVED);
   private blockData = new Int32Array(256);
