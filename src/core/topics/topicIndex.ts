@@ -8,7 +8,7 @@ import { MatchOrder } from './matchOrder.ts';
 import { IntLists } from './intLists.ts';
 import { RECORD, STAMP, TopicRecords } from './topicRecords.ts';
 import type { Tokens } from './tokenize.ts';
-import { FIRST_BLOCK, WordSlots } from './wordSlots.ts';
+import { FIRST_BLOCK, PHRASE_START, WordSlots } from './wordSlots.ts';
 
 interface Entry<K> {
   readonly key: K;
@@ -167,11 +167,13 @@ export class TopicIndex<K> {
       if (word < 0) continue;
       const slotId = wordSlots.lookup(word);
       // Most words mark one slot that starts no phrase: note the first occurrence, that's all.
-      if (slotId >= 0) {
+      if (slotId >= 0 && slotId < PHRASE_START) {
         if (seen[slotId] !== item) {
           seen[slotId] = item;
           hit[hits++] = slotId;
         }
+      } else if (slotId >= PHRASE_START) {
+        hits = this.occurAsPhraseStart(slotId ^ PHRASE_START, i, item, hits);
       } else if (slotId <= FIRST_BLOCK) {
         hits = this.occurInBlock(FIRST_BLOCK - slotId, i, item, hits);
       }
@@ -184,9 +186,23 @@ export class TopicIndex<K> {
     return this.checkCandidates(hits, item);
   }
 
+  /** A word marks one slot, which starts a phrase: the slot is noted and records the position. */
+  private occurAsPhraseStart(slotId: number, position: number, item: number, hits: number): number {
+    const { seen, lastAt } = this.state;
+    if (seen[slotId] === item) {
+      this.state.previousAt[position] = lastAt[slotId]!;
+    } else {
+      this.state.previousAt[position] = -1;
+      seen[slotId] = item;
+      this.hit[hits++] = slotId;
+    }
+    lastAt[slotId] = position;
+    return hits;
+  }
+
   /**
-   * A word whose slots are in a block (several slots, or one that starts a phrase) occurs at
-   * `position`: each slot is noted, and phrase starts record the position. Returns the hit count.
+   * A word whose slots are in a block (it marks several) occurs at `position`: each slot is
+   * noted, and phrase starts record the position. Returns the hit count.
    */
   private occurInBlock(at: number, position: number, item: number, hits: number): number {
     const { seen, lastAt, previousAt } = this.state;
