@@ -18,6 +18,8 @@ export class MatchOrder<K> {
   private readonly idByRank: number[] = [];
   private bits = new Int32Array(32);
   private ranks = new Int32Array(256);
+  /** Every topic's rank is its id (topics only ever added, ids handed out in order): no lookup. */
+  private ranksAreIds = true;
   private count = 0;
   private low = 0;
   private high = -1;
@@ -25,6 +27,8 @@ export class MatchOrder<K> {
   add(id: number, key: K): void {
     while (id >= this.rankById.length) this.rankById = grow(this.rankById, 0);
     const rank = this.keyByRank.length;
+    if (rank === 0) this.ranksAreIds = true;
+    if (id !== rank) this.ranksAreIds = false;
     this.rankById[id] = rank;
     this.keyByRank.push(key);
     this.idByRank.push(id);
@@ -33,6 +37,7 @@ export class MatchOrder<K> {
 
   remove(id: number): void {
     const rank = this.rankById[id]!;
+    this.ranksAreIds = false;
     this.keyByRank.splice(rank, 1);
     this.idByRank.splice(rank, 1);
     for (let r = rank; r < this.idByRank.length; r++) this.rankById[this.idByRank[r]!] = r;
@@ -47,7 +52,7 @@ export class MatchOrder<K> {
 
   /** Topic `id` matched the current item (each topic at most once per item). */
   note(id: number): void {
-    const rank = this.rankById[id]!;
+    const rank = this.ranksAreIds ? id : this.rankById[id]!;
     const word = rank >> 5;
     this.bits[word]! |= 1 << (rank & 31);
     if (word < this.low) this.low = word;
