@@ -126,7 +126,10 @@ export class Ingestor {
    * every transaction is synchronous, so nothing else runs inside one while we wait.
    */
   async *ingestBatches(batches: Iterable<readonly ArticleInput[]>, options: IngestOptions = {}): AsyncGenerator<IngestReport[]> {
-    const pool = (this.pool ??= new PreparePool(this.stages.flatMap((stage) => (stage.prepare ? [{ name: stage.name, ...stage.prepare }] : []))));
+    const pool = (this.pool ??= new PreparePool(
+      this.stages.flatMap((stage) => (stage.prepare ? [{ name: stage.name, ...stage.prepare }] : [])),
+      this.logger,
+    ));
     const ahead: Promise<PreparedArticle[]>[] = [];
     const source = batches[Symbol.iterator]();
     const fill = (): void => {

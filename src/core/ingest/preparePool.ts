@@ -1,13 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
 import type { ArticleInput } from './articleInput.ts';
 import type { PreparedArticle } from './preparedArticle.ts';
-import type { WorkerStagePreparation } from './prepareWorker.ts';
+import type { PreparedReply, WorkerStagePreparation } from './prepareWorker.ts';
+import { fromSpans } from './sentenceSpans.ts';
+import { bundleWorker } from './workerBundle.ts';
 
-const ENTRY = new URL('./prepareWorkerEntry.mjs', import.meta.url);
+const WORKER = new URL('./prepareWorker.ts', import.meta.url).href;
+/** The TypeScript worker through tsx: used only when bundling fails. */
+const TSX_ENTRY = new URL('./prepareWorkerEntry.mjs', import.meta.url);
 
 interface Pending {
-  resolve(prepared: Omit<PreparedArticle, 'input'>[]): void;
+  resolve(prepared: PreparedReply[]): void;
   reject(error: Error): void;
 }
 
@@ -15,7 +20,8 @@ interface Pending {
  * Worker threads that run `prepareArticle` (cleaning, sentences, hash, MinHash): the half of
  * ingest that needs no database. One fewer than the cores, so the main thread keeps one for
  * SQLite and the stages. Stages may add pure work of their own (StagePreparation). Workers
- * are started on first use and hold the process open only while they have work.
+ * are started on first use, from a bundle of their code (workerBundle.ts), and hold the
+ * process open only while they have work.
  */
 export class PreparePool {
   private readonly workers: Worker[] = [];
@@ -23,37 +29,62 @@ export class PreparePool {
   private nextId = 0;
   private turn = 0;
   private failure: Error | undefined;
+  private started: Promise<void> | undefined;
+  private closed = false;
 
   constructor(
     private readonly preparations: readonly WorkerStagePreparation[] = [],
+    private readonly logger?: Logger,
     readonly size = Math.max(1, Math.min(4, availableParallelism() - 1)),
   ) {}
 
   prepare(inputs: readonly ArticleInput[]): Promise<PreparedArticle[]> {
     if (this.failure) return Promise.reject(this.failure);
-    if (this.workers.length === 0) this.start();
+    this.started ??= this.start();
     const id = this.nextId++;
-    const worker = this.workers[this.turn++ % this.workers.length]!;
-    return new Promise((resolve, reject) => {
-      const joined = (prepared: Omit<PreparedArticle, 'input'>[]) => resolve(prepared.map((p, i) => ({ ...p, input: inputs[i]! })));
-      this.pending.set(id, { resolve: joined, reject });
-      worker.ref();
-      worker.postMessage({ id, inputs });
-    });
+    const turn = this.turn++;
+    return this.started.then(
+      () =>
+        new Promise((resolve, reject) => {
+          if (this.failure) return reject(this.failure);
+          const worker = this.workers[turn % this.workers.length]!;
+          const joined = (prepared: PreparedReply[]) =>
+            resolve(prepared.map(({ sentenceSpans, ...p }, i) => ({ ...p, sentences: fromSpans(p.body, sentenceSpans), input: inputs[i]! })));
+          this.pending.set(id, { resolve: joined, reject });
+          worker.ref();
+          worker.postMessage({ id, inputs });
+        }),
+    );
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
-  private start(): void {
+  /** The worker's entry and its preparations' modules: bundled, else the TypeScript through tsx. */
+  private async entry(): Promise<{ entry: URL; preparations: readonly WorkerStagePreparation[] }> {
+    try {
+      const stageEntry = (name: string) => `stage-${name}`;
+      const modules = await bundleWorker({ prepareWorker: WORKER, ...Object.fromEntries(this.preparations.map((p) => [stageEntry(p.name), p.module])) });
+      const preparations = this.preparations.map((p) => ({ ...p, module: modules[stageEntry(p.name)]! }));
+      return { entry: new URL(modules.prepareWorker!), preparations };
+    } catch (error) {
+      this.logger?.warn({ err: error }, 'could not bundle the ingest workers; they load TypeScript instead (~35 MB more memory each)');
+      return { entry: TSX_ENTRY, preparations: this.preparations };
+    }
+  }
+
+  private async start(): Promise<void> {
+    const { entry, preparations } = await this.entry();
+    if (this.closed) throw new Error('ingest workers were closed');
     for (let i = 0; i < this.size; i++) {
       // A small young generation: the worker's garbage is short-lived strings, and the
       // default (16 MB semi-spaces) cost ~25 MB of RSS for no measurable speed.
-      const worker = new Worker(ENTRY, { workerData: { preparations: this.preparations }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      const worker = new Worker(entry, { workerData: { preparations }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
       worker.unref();
-      worker.on('message', ({ id, prepared }: { id: number; prepared: Omit<PreparedArticle, 'input'>[] }) => {
+      worker.on('message', ({ id, prepared }: { id: number; prepared: PreparedReply[] }) => {
         const waiting = this.pending.get(id);
         this.pending.delete(id);
         if (this.pending.size === 0) for (const w of this.workers) w.unref();
