@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ArticleInput } from './articleInput.ts';
 import type { PreparedText } from './ingestor.ts';
-import { prepareArticle, stageSentences } from './preparedArticle.ts';
+import { prepareArticle, stageSentences, type PreparedArticle } from './preparedArticle.ts';
+import { toSpans, type SentenceSpans } from './sentenceSpans.ts';
 
 /** The worker side of PreparePool: inputs in, prepared articles out, in order. */
 export interface PrepareRequest {
@@ -17,6 +18,9 @@ export interface WorkerStagePreparation {
 
 type Preparer = (text: PreparedText) => unknown;
 
+/** A prepared article as it travels back: without its input (the main thread has it), sentences as spans. */
+export type PreparedReply = Omit<PreparedArticle, 'input' | 'sentences'> & { readonly sentenceSpans: SentenceSpans };
+
 const preparations = (workerData?.preparations ?? []) as WorkerStagePreparation[];
 const preparers: Promise<[string, Preparer][]> = Promise.all(
   preparations.map(async ({ name, module, options }) => {
@@ -28,13 +32,14 @@ const preparers: Promise<[string, Preparer][]> = Promise.all(
 parentPort?.on('message', async ({ id, inputs }: PrepareRequest) => {
   const stages = await preparers;
   // The input stays out of the reply: the main thread still has it (PreparePool joins them).
-  const prepared = inputs.map((input) => {
-    const { input: _input, ...rest } = prepareArticle(input);
-    if (stages.length === 0 || !rest.body) return rest;
-    const text = { title: rest.title, sentences: stageSentences(rest) };
-    return { ...rest, stageData: Object.fromEntries(stages.map(([name, prepare]) => [name, prepare(text)])) };
+  const prepared = inputs.map((input): PreparedReply => {
+    const { input: _input, sentences, ...rest } = prepareArticle(input);
+    const reply = { ...rest, sentenceSpans: toSpans(rest.body, sentences) };
+    if (stages.length === 0 || !rest.body) return reply;
+    const text = { title: rest.title, sentences: stageSentences({ sentences }) };
+    return { ...reply, stageData: Object.fromEntries(stages.map(([name, prepare]) => [name, prepare(text)])) };
   });
-  // Signatures are moved, not copied, back to the main thread.
-  const transfer = prepared.flatMap((p) => (p.signature ? [p.signature.buffer as ArrayBuffer] : []));
+  // Signatures and spans are moved, not copied, back to the main thread.
+  const transfer = prepared.flatMap((p) => [p.sentenceSpans.spans.buffer as ArrayBuffer, ...(p.signature ? [p.signature.buffer as ArrayBuffer] : [])]);
   parentPort!.postMessage({ id, prepared }, transfer);
 });
