@@ -1,6 +1,6 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,26 @@ describe('the newsbrief CLI', { timeout: 120_000 }, () => {
     const { stdout } = cli('ingest', ...files, '--json');
     expect(JSON.parse(stdout).counts).toMatchObject({ new: 0, duplicate: 5 });
     expect(JSON.parse(cli('corpus', 'list', '--json').stdout).count).toBe(5);
+  });
+
+  it('imports a JSON-lines file of 250 articles in bulk, reporting the repeats as already known', () => {
+    const line = (i: number) =>
+      JSON.stringify({
+        title: `Council report ${i}`,
+        url: `https://bulk.example/${i}`,
+        outlet: 'Bulk Gazette',
+        publishedAt: '2024-10-01T08:00:00Z',
+        text: `The council met for session ${i} and approved budget line ${i * 7}.\n\nMembers said item ${i} would be reviewed again in ${i % 12} months.`,
+      });
+    const lines = [...Array.from({ length: 240 }, (_, i) => line(i)), ...Array.from({ length: 10 }, (_, i) => line(i))];
+    const file = join(dir, 'bulk.jsonl');
+    writeFileSync(file, lines.join('\n'));
+    const { code, stdout } = cli('ingest', file, '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { counts: Record<string, number>; articles: { status: string; duplicateOf: number | null }[] };
+    expect(result.counts).toMatchObject({ new: 240, duplicate: 10, errors: 0 });
+    expect(result.articles.slice(240).every((a) => a.status === 'duplicate' && a.duplicateOf !== null)).toBe(true);
+    expect(JSON.parse(cli('corpus', 'list', '--json').stdout).count).toBe(245);
   });
 
   it('exits 2 with one line of reason and the usage for unknown commands and bad arguments', () => {
