@@ -24,8 +24,12 @@ const flag = (args: readonly string[], name: string, fallback: number): number =
 };
 
 const fieldsOf = (item: BenchItem) => [item.title, item.summary, item.content];
-/** Turns of the tokenizer and the index, each rate the best of its turns (ratesInTurns). */
-const TURNS = 3;
+/**
+ * Turns of the tokenizer and the index, each rate the best of its turns (ratesInTurns). Five:
+ * with three, a slow spell of the shared host that covered two of one pass's turns moved
+ * limitRatio by 0.1 between runs of the same code.
+ */
+const TURNS = 5;
 
 /** CPU time (user + system) of `work`, in ms. */
 function cpuMs(work: () => void): number {
