@@ -6,7 +6,7 @@ describe('sentences sent back from a prepare worker as places in the body', () =
   it('gives back exactly the sentences the splitter made, repeated sentences included', () => {
     const paragraphs = ['Kyiv said so. Kyiv said so.', 'The U.S. agreed on Monday. “We will,” he said. Done…', 'Üñíçødé too — 100 km.'];
     const body = paragraphs.join('\n\n');
-    const sentences = splitParagraphs(paragraphs);
+    const sentences = splitParagraphs(paragraphs).map((sentence, position) => ({ ...sentence, position }));
     const wire = toSpans(body, sentences);
     expect(wire.loose).toEqual([]);
     expect(fromSpans(body, wire)).toEqual(sentences);
@@ -14,7 +14,7 @@ describe('sentences sent back from a prepare worker as places in the body', () =
 
   it('carries as text a sentence that is not in the body as it stands', () => {
     const body = 'One.  Two.';
-    const sentences = [{ text: 'One.', paragraph: 0 }, { text: 'Two (edited).', paragraph: 0 }, { text: 'Two.', paragraph: 0 }];
+    const sentences = [{ text: 'One.', position: 0, paragraph: 0 }, { text: 'Two (edited).', position: 1, paragraph: 0 }, { text: 'Two.', position: 2, paragraph: 0 }];
     const wire = toSpans(body, sentences);
     expect(wire.loose).toEqual(['Two (edited).']);
     expect(fromSpans(body, wire)).toEqual(sentences);

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Article, ArticleStore } from '../store/articleStore.ts';
 import type { ArticleInput } from './articleInput.ts';
-import { prepareArticle, stageSentences, type PreparedArticle } from './preparedArticle.ts';
+import { prepareArticle, type PreparedArticle } from './preparedArticle.ts';
 import { PreparePool } from './preparePool.ts';
 import { toIsoDate } from './publishedDate.ts';
 
@@ -194,7 +194,7 @@ export class Ingestor {
       status,
       quiet: options.quiet ?? false,
       signature: prepared.signature ?? undefined,
-      sentences: stageSentences(prepared),
+      sentences: prepared.sentences,
     };
     return { id: article.id, title, status, duplicateOf: null, ...this.runStages(article, context, prepared.stageData) };
   }

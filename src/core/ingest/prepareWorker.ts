@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ArticleInput } from './articleInput.ts';
 import type { PreparedText } from './ingestor.ts';
-import { prepareArticle, stageSentences, type PreparedArticle } from './preparedArticle.ts';
+import { prepareArticle, type PreparedArticle } from './preparedArticle.ts';
 import { toSpans, type SentenceSpans } from './sentenceSpans.ts';
 
 /** The worker side of PreparePool: inputs in, prepared articles out, in order. */
@@ -36,7 +36,7 @@ parentPort?.on('message', async ({ id, inputs }: PrepareRequest) => {
     const { input: _input, sentences, ...rest } = prepareArticle(input);
     const reply = { ...rest, sentenceSpans: toSpans(rest.body, sentences) };
     if (stages.length === 0 || !rest.body) return reply;
-    const text = { title: rest.title, sentences: stageSentences({ sentences }) };
+    const text = { title: rest.title, sentences };
     return { ...reply, stageData: Object.fromEntries(stages.map(([name, prepare]) => [name, prepare(text)])) };
   });
   // Signatures and spans are moved, not copied, back to the main thread.

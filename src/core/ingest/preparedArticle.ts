@@ -1,7 +1,7 @@
 import { signature } from '../stories/minHash.ts';
 import { cleanText } from '../text/cleanText.ts';
 import { contentHash } from '../text/contentHash.ts';
-import { splitParagraphs, type ParagraphSentence } from '../text/sentences.ts';
+import { splitParagraphs } from '../text/sentences.ts';
 import type { ArticleInput } from './articleInput.ts';
 import type { StageSentence } from './ingestor.ts';
 
@@ -16,7 +16,8 @@ export interface PreparedArticle {
   /** Empty when nothing but boilerplate was left: such an article is reported, not stored. */
   readonly body: string;
   readonly contentHash: string;
-  readonly sentences: readonly ParagraphSentence[];
+  /** In order, each with its position: what is stored, and what the stages are given. */
+  readonly sentences: readonly StageSentence[];
   /** MinHash of `title\nbody` (stories/minHash.ts), computed here because it is the costliest step. */
   readonly signature: Uint32Array | null;
   /** Results of the stages' preparations (StagePreparation), by stage name, when a worker ran them. */
@@ -36,11 +37,7 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
     title,
     body,
     contentHash: contentHash(title, body),
-    sentences: splitParagraphs(cleaned.paragraphs),
+    sentences: splitParagraphs(cleaned.paragraphs).map((sentence, position) => ({ ...sentence, position })),
     signature: signature(`${title}\n${body}`),
   };
 }
-
-/** The sentences as stored (position = order in the article), as stages and their preparations see them. */
-export const stageSentences = (prepared: Pick<PreparedArticle, 'sentences'>): StageSentence[] =>
-  prepared.sentences.map((sentence, position) => ({ text: sentence.text, position, paragraph: sentence.paragraph }));

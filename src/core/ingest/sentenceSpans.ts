@@ -1,4 +1,4 @@
-import type { ParagraphSentence } from '../text/sentences.ts';
+import type { StageSentence } from './ingestor.ts';
 
 /**
  * An article's sentences as places in its body, for the trip from a prepare worker to the
@@ -7,7 +7,8 @@ import type { ParagraphSentence } from '../text/sentences.ts';
  * slice as a view of the body, not a copy: a batch of 500 articles arrives a third smaller,
  * and the main heap, where those batches wait their turn, grows less.
  *
- * A sentence the splitter changed (not found as it is in the body) travels as text.
+ * A sentence the splitter changed (not found as it is in the body) travels as text. Positions
+ * are the sentences' order, so they are not sent.
  */
 export interface SentenceSpans {
   /** `[start, end, paragraph]` per sentence; start -1 when the text is in `loose`. */
@@ -15,7 +16,7 @@ export interface SentenceSpans {
   readonly loose: readonly string[];
 }
 
-export function toSpans(body: string, sentences: readonly ParagraphSentence[]): SentenceSpans {
+export function toSpans(body: string, sentences: readonly StageSentence[]): SentenceSpans {
   const spans = new Int32Array(sentences.length * 3);
   const loose: string[] = [];
   let from = 0;
@@ -30,13 +31,13 @@ export function toSpans(body: string, sentences: readonly ParagraphSentence[]): 
   return { spans, loose };
 }
 
-export function fromSpans(body: string, { spans, loose }: SentenceSpans): ParagraphSentence[] {
-  const sentences: ParagraphSentence[] = new Array(spans.length / 3);
+export function fromSpans(body: string, { spans, loose }: SentenceSpans): StageSentence[] {
+  const sentences: StageSentence[] = new Array(spans.length / 3);
   let next = 0;
   for (let i = 0; i < sentences.length; i++) {
     const start = spans[3 * i]!;
     const text = start < 0 ? loose[next++]! : body.slice(start, spans[3 * i + 1]!);
-    sentences[i] = { text, paragraph: spans[3 * i + 2]! };
+    sentences[i] = { text, position: i, paragraph: spans[3 * i + 2]! };
   }
   return sentences;
 }
