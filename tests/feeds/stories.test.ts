@@ -45,6 +45,23 @@ describe('story clustering of near-duplicates', () => {
     expect(similarity(signature(WIRE), signature(WIRE))).toBe(1);
     expect(similarity(signature(WIRE), signature('A completely different text about football results and the weather in Lisbon this weekend.'))).toBeLessThan(0.1);
   });
+
+  it('tracks the true share of shared 3-word shingles, from a copy with one word changed to a rewrite', () => {
+    const wireWords = `${WIRE} ${WIRE.split(' ').reverse().join(' ')}`.split(' ');
+    const shingleSet = (ws: readonly string[]) => new Set(ws.slice(2).map((_, i) => ws.slice(i, i + 3).join(' ').toLowerCase()));
+    const errors: number[] = [];
+    // Every k-th word replaced by a word of its own: k = 2 leaves almost nothing shared, k = 60 almost everything.
+    for (const every of [2, 3, 4, 6, 8, 12, 20, 40, 60]) {
+      const changed = wireWords.map((word, i) => (i % every === every - 1 ? `changed${i}` : word));
+      const a = shingleSet(wireWords);
+      const b = shingleSet(changed);
+      const shared = [...a].filter((s) => b.has(s)).length;
+      const jaccard = shared / (a.size + b.size - shared);
+      errors.push(Math.abs(similarity(signature(wireWords.join(' ')), signature(changed.join(' '))) - jaccard));
+    }
+    expect(Math.max(...errors)).toBeLessThan(0.15);
+    expect(errors.reduce((sum, e) => sum + e, 0) / errors.length).toBeLessThan(0.06);
+  });
 });
 
 const FEEDS = join(FIXTURES_DIR, 'feeds');

@@ -6,6 +6,8 @@
  */
 export const SIGNATURE_SIZE = 128;
 export const SHINGLE_WORDS = 3;
+/** A 32-bit hash shifted right by this gives a bin: its top log2(SIGNATURE_SIZE) bits. */
+const BIN_SHIFT = 32 - Math.log2(SIGNATURE_SIZE);
 
 /** murmur3's finaliser: spreads `value ^ seed` into a well-mixed 32-bit value. */
 function mix(value: number, seed: number): number {
@@ -24,60 +26,90 @@ function mix(value: number, seed: number): number {
  */
 export const MAX_WORDS = 400;
 
-export function words(text: string): string[] {
-  const lower = text.toLowerCase();
-  // NFKC leaves ASCII as it is, and most articles are ASCII: skip the costly call for them.
-  const normal = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKC') : lower;
-  return (normal.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
-}
+const FNV_SEED = 0x811c9dc5 | 0;
+const fnvStep = (hash: number, code: number): number => Math.imul(hash ^ code, 0x01000193);
 
-export function shingles(text: string, size = SHINGLE_WORDS): Set<string> {
-  const tokens = words(text);
-  if (tokens.length <= size) return new Set(tokens.length > 0 ? [tokens.join(' ')] : []);
-  const result = new Set<string>();
-  for (let i = 0; i + size <= tokens.length; i++) result.add(tokens.slice(i, i + size).join(' '));
-  return result;
-}
-
-/** FNV-1a (32-bit) of `tokens[from..to)` joined by single spaces, without building the string. */
-function fnv1aJoined(tokens: readonly string[], from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let w = from; w < to; w++) {
-    if (w > from) hash = Math.imul(hash ^ 0x20, 0x01000193);
-    const token = tokens[w]!;
-    for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193);
-  }
-  return hash >>> 0;
+/** ASCII letters and digits → the lower-case character code; anything else → 0 (a separator). */
+const FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const char = String.fromCharCode(c);
+  if (/[a-z0-9]/i.test(char)) FOLD[c] = char.toLowerCase().charCodeAt(0);
 }
 
 /**
- * 128 hash functions from two (Kirsch–Mitzenmacher: h_i = h1 + i·h2, then one mixing round),
- * which keeps MinHash's estimate at a fraction of the cost of 128 full hashes per shingle.
- * Shingles are hashed in place (`fnv1aJoined`) and not de-duplicated: a repeated shingle
- * gives the same minima, so the signature equals the one over `shingles(text)`.
+ * FNV-1a hashes of the text's first MAX_WORDS words: runs of letters and digits, lower case,
+ * NFKC-normalised. ASCII text (most news) is hashed as it is scanned, without a string per
+ * word; other text goes through the Unicode regex, which gives the same words.
+ */
+export function wordHashes(text: string): Int32Array {
+  if (/[^\x00-\x7f]/.test(text)) return hashAll(unicodeWords(text));
+  const hashes = new Int32Array(MAX_WORDS);
+  let count = 0;
+  for (let i = 0, n = text.length; i < n && count < MAX_WORDS; ) {
+    let code = FOLD[text.charCodeAt(i)]!;
+    if (code === 0) {
+      i++;
+      continue;
+    }
+    let hash = FNV_SEED;
+    do {
+      hash = fnvStep(hash, code);
+      i++;
+    } while (i < n && (code = FOLD[text.charCodeAt(i)]!) !== 0);
+    hashes[count++] = hash;
+  }
+  return hashes.subarray(0, count);
+}
+
+function unicodeWords(text: string): string[] {
+  const normal = text.toLowerCase().normalize('NFKC');
+  return (normal.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+}
+
+function hashAll(words: readonly string[]): Int32Array {
+  const hashes = new Int32Array(words.length);
+  words.forEach((word, w) => {
+    let hash = FNV_SEED;
+    for (let i = 0; i < word.length; i++) hash = fnvStep(hash, word.charCodeAt(i));
+    hashes[w] = hash;
+  });
+  return hashes;
+}
+
+/**
+ * One-permutation MinHash (Li, Owen & Zhang 2012) with optimal densification (Shrivastava
+ * 2017): each shingle is hashed once, its top 7 bits pick one of the 128 bins and the bin
+ * keeps its smallest value. A bin no shingle fell into borrows the value of a bin picked by
+ * a hash of its own index, retried until it finds a filled one; both texts pick the same way,
+ * so borrowed values agree exactly when their sources do. The estimate of Jaccard similarity
+ * is as good as with 128 independent hashes (see the story tests), at 1/128th of the hashing:
+ * the 128-hash version was a fifth of the CPU time of preparing an article.
+ * Shingles are not de-duplicated: a repeated shingle falls into the same bin with the same
+ * value, so it changes nothing.
  */
 export function signature(text: string): Uint32Array {
-  // Minima kept as signed ints with the top bit flipped (same order as unsigned), so the
-  // hot loop compares small integers instead of doubles.
-  const minima = new Int32Array(SIGNATURE_SIZE).fill(0x7fffffff);
-  const tokens = words(text);
-  if (tokens.length === 0) return new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  const size = Math.min(SHINGLE_WORDS, tokens.length);
-  for (let start = 0; start + size <= tokens.length; start++) {
-    const base = fnv1aJoined(tokens, start, start + size);
-    const h1 = mix(base, 0x9e3779b9);
-    const h2 = mix(base, 0x7f4a7c15) | 1;
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      // The linear combination alone is a weak family (minima correlate); one xor-shift
-      // multiply round decorrelates them at the cost of three operations.
-      let value = (h1 + Math.imul(i, h2)) | 0;
-      value = Math.imul(value ^ (value >>> 16), 0x45d9f3b);
-      value = (value ^ (value >>> 16)) ^ 0x80000000;
-      if (value < minima[i]!) minima[i] = value;
-    }
-  }
   const result = new Uint32Array(SIGNATURE_SIZE);
-  for (let i = 0; i < SIGNATURE_SIZE; i++) result[i] = (minima[i]! ^ 0x80000000) >>> 0;
+  const words = wordHashes(text);
+  if (words.length === 0) return result.fill(0xffffffff);
+  // Minima kept as signed ints with the top bit flipped (same order as unsigned), so the loop
+  // compares small integers instead of doubles.
+  const minima = new Int32Array(SIGNATURE_SIZE).fill(0x7fffffff);
+  const filled = new Uint8Array(SIGNATURE_SIZE);
+  const size = Math.min(SHINGLE_WORDS, words.length);
+  for (let start = 0; start + size <= words.length; start++) {
+    // The shingle's hash, from its words' hashes in order ("a b c" and "c b a" differ).
+    let base = 0;
+    for (let w = start; w < start + size; w++) base = mix(words[w]!, base);
+    const bin = mix(base, 0x9e3779b9) >>> BIN_SHIFT;
+    const value = (mix(base, 0x7f4a7c15) ^ 0x80000000) | 0;
+    filled[bin] = 1;
+    if (value < minima[bin]!) minima[bin] = value;
+  }
+  for (let bin = 0; bin < SIGNATURE_SIZE; bin++) {
+    let source = bin;
+    for (let attempt = 1; filled[source] === 0; attempt++) source = mix(bin, Math.imul(attempt, 0x9e3779b9)) >>> BIN_SHIFT;
+    result[bin] = (minima[source]! ^ 0x80000000) >>> 0;
+  }
   return result;
 }
 
