@@ -1,3 +1,5 @@
+import { collapseWhitespace } from '../core/text/collapseWhitespace.ts';
+
 /**
  * rss-parser hands back what xml2js built: usually a string, but an element with attributes
  * becomes `{ _: text, $: attrs }` and an element with children (Atom `type="xhtml"`, or
@@ -14,7 +16,7 @@ export function textOf(value: unknown, depth = 0): string | undefined {
   if (typeof node.$?.href === 'string' && typeof node._ !== 'string') return node.$.href;
   const parts = [typeof node._ === 'string' ? node._ : ''];
   for (const [key, child] of Object.entries(node)) if (key !== '_' && key !== '$') parts.push(textOf(child, depth + 1) ?? '');
-  const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(parts.join(' '));
   return text || undefined;
 }
 

@@ -1,4 +1,5 @@
 import { compile } from 'html-to-text';
+import { collapseWhitespace } from '../core/text/collapseWhitespace.ts';
 
 const OPTIONS = {
   wordwrap: false as const,
@@ -32,5 +33,5 @@ export function htmlToText(html: string): string {
 
 /** A title or name: text on one line. */
 export function htmlToLine(html: string): string {
-  return htmlToText(html).replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(htmlToText(html));
 }

@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../text/collapseWhitespace.ts';
 import type { Claim, ClaimExtractor } from './claimExtractor.ts';
 
 /** A claim and where it sits: -1 for the title, else the sentence position. */
@@ -32,12 +33,12 @@ const MAX_LINES = 1_000;
 
 // An article that names Ukraine a few times gives its sentences the context they omit.
 const UKRAINE = /\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/gi;
-const aboutUkraine = (text: ArticleText): boolean =>
-  ([text.title ?? '', ...text.sentences.map((s) => s.text)].join(' ').match(UKRAINE) ?? []).length >= 3;
 
 /** Claims from every sentence, then the title; the same quote's claims are kept once per policy and status. */
 export function extractArticleClaims(extractor: ClaimExtractor, text: ArticleText): PlacedClaim[] {
-  const context = { aboutUkraine: aboutUkraine(text) };
+  const whole = collapseWhitespace([text.title ?? '', ...text.sentences.map((s) => s.text)].join(' '));
+  if (!extractor.mayClaim(whole)) return [];
+  const context = { aboutUkraine: (whole.match(UKRAINE) ?? []).length >= 3 };
   // Body sentences first: the outlet's own words make better evidence than a (often rewritten) headline.
   const lines = [...text.sentences, ...(text.title ? [{ text: text.title, position: -1 }] : [])];
   const placed: PlacedClaim[] = [];

@@ -1,3 +1,4 @@
+import { collapseWhitespace } from '../text/collapseWhitespace.ts';
 import { classifyClause, findPredicates, isReported, type ClaimStatus, type Direction } from './claimStatus.ts';
 import type { PolicyDefinition } from './policyDefinition.ts';
 import { compilePolicy, PhraseSet, type PolicyMatcher } from './policyMatcher.ts';
@@ -60,6 +61,15 @@ export class ClaimExtractor {
   }
 
   /**
+   * Whether any sentence of this text could make a claim: each one that does names a target,
+   * a restriction or a weapon (see extract's gates). One scan of a whole article lets the
+   * articles that name none skip the per-sentence tests. Give it white space collapsed.
+   */
+  mayClaim(text: string): boolean {
+    return TARGET.test(text) || RESTRICTION.test(text) || this.anyWeapon.test(text);
+  }
+
+  /**
    * Every claim a sentence makes, one per policy and status. `aboutUkraine` is the article's
    * context: "asked if the administration would lift restrictions, Biden said: 'We're working
    * that out'" does not name Ukraine, but the article around it does.
@@ -67,7 +77,7 @@ export class ClaimExtractor {
   extract(sentence: string, context: { aboutUkraine?: boolean } = {}): Claim[] {
     // A "sentence" of thousands of characters is a paste or a broken page, not a sentence:
     // parsing it whole would cost seconds, so only its start is read.
-    const text = sentence.slice(0, MAX_SENTENCE).replace(/\s+/g, ' ').trim();
+    const text = collapseWhitespace(sentence.slice(0, MAX_SENTENCE));
     const aimed = TARGET.test(text) || RESTRICTION.test(text);
     const ukraine = context.aboutUkraine || UKRAINE.test(text);
     // Most sentences of most articles stop here, before the per-policy patterns run.

@@ -17,15 +17,21 @@ export interface LineContext {
 const AGENCY =
   /\b(Getty Images|Getty|Reuters|REUTERS|AP|AFP|EPA|EPA-EFE|Bloomberg|Shutterstock|Sipa|Anadolu|Pool|NurPhoto|SOPA|Xinhua|TASS|Sputnik|File)\b/;
 
+/** The last character that is not white space ('' for a blank line): what `…\s*$` patterns test. */
+const lastCharacter = (line: string): string => line.trimEnd().slice(-1);
+
 /** "(Kostiantyn Liberov / Getty Images)" at the end of a line marks a photo caption. */
 const endsWithCredit = (line: string): boolean => {
+  // Checked first: every line is tried, and scanning it for a parenthesis is the costly part.
+  if (lastCharacter(line) !== ')') return false;
   const match = /\(([^()]{2,120})\)\s*$/.exec(line);
   return match !== null && AGENCY.test(match[1]!) && /[/·|-]|via|File/.test(match[1]!);
 };
 
 const words = (line: string): string[] => line.split(/\s+/).filter(Boolean);
 
-const hasTerminalPunctuation = (line: string): boolean => /[.!?:;"”’…)]\s*$/.test(line);
+const TERMINAL_PUNCTUATION = new Set('.!?:;"”’…)');
+const hasTerminalPunctuation = (line: string): boolean => TERMINAL_PUNCTUATION.has(lastCharacter(line));
 
 const isAllCaps = (line: string): boolean => {
   // Cheap exits first: almost every line has a lowercase letter or is long prose.
@@ -45,6 +51,22 @@ const isTitleCase = (line: string): boolean => {
 
 const normalise = (text: string): string =>
   text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * normalise(line) === title, without normalising most lines: a line that starts with an ASCII
+ * letter or digit starts its normalised form with that character in lower case.
+ */
+const repeatsTitle = (line: string, title: string): boolean => {
+  if (/^[A-Za-z0-9]/.test(line) && line[0]!.toLowerCase() !== title[0]) return false;
+  return normalise(line) === title;
+};
+
+/** The title normalised once per article, not once per line (the rule sees every line). */
+let lastTitle: { readonly title: string; readonly normalised: string } | undefined;
+const normalisedTitle = (title: string): string => {
+  if (lastTitle?.title !== title) lastTitle = { title, normalised: normalise(title) };
+  return lastTitle.normalised;
+};
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'photo caption with agency credit', matches: (line) => endsWithCredit(line) },
@@ -66,7 +88,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'all-caps related-story line', matches: (line) => isAllCaps(line) },
   {
     name: 'editorial preface signed with initials',
-    matches: (line) => /\(\s*[a-z]{1,4}\s*\)\s*$/.test(line) && words(line).length >= 12,
+    matches: (line) => lastCharacter(line) === ')' && /\(\s*[a-z]{1,4}\s*\)\s*$/.test(line) && words(line).length >= 12,
   },
   {
     name: 'republishing note',
@@ -79,7 +101,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   },
   {
     name: 'headline repeated in the body',
-    matches: (line, { title }) => title !== undefined && normalise(line) === normalise(title),
+    matches: (line, { title }) => title !== undefined && repeatsTitle(line, normalisedTitle(title)),
   },
   { name: 'headline-style line', matches: (line) => isTitleCase(line) },
   { name: 'dateline fragment', matches: (line) => /^[\s—–-]*$/.test(line) || /^\(?[A-Z]{2,6}\)?$/.test(line.trim()) },

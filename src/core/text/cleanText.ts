@@ -23,8 +23,13 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Anything the replacements below would change, bar leading and trailing spaces. */
+const NEEDS_NORMALISING = /[^\x20-\x7e]| {2}/;
+
 /** Unicode NFC, no control or zero-width characters, single spaces. */
 export function normaliseWhitespace(text: string): string {
+  // Most lines are printable ASCII with single spaces: one scan instead of four.
+  if (!NEEDS_NORMALISING.test(text)) return text.trim();
   // NFC only when needed: most text is ASCII or already composed, and normalize() is costly.
   const composed = /[\u0300-\u036f\u1100-\u11ff\uac00-\ud7a3]/.test(text) ? text.normalize('NFC') : text;
   return composed

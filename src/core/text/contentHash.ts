@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
+import { collapseWhitespace } from './collapseWhitespace.ts';
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Same words in the same order → same hash, whatever the spacing, case or quote style. */
 export function contentHash(title: string, body: string): string {
-  const normalised = `${title}\n${body}`
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return createHash('sha256').update(normalised).digest('hex');
+  const lower = `${title}\n${body}`.toLowerCase();
+  const quotes = NON_ASCII.test(lower) ? lower.replace(/[‘’]/g, "'").replace(/[“”]/g, '"') : lower;
+  return createHash('sha256').update(collapseWhitespace(quotes)).digest('hex');
 }
