@@ -49,4 +49,27 @@ describe('bulk import with worker threads', () => {
     expect(reports[5]).toMatchObject({ duplicateOf: reports[0]!.id, storyId: reports[0]!.storyId });
     expect(tables(bulk.core)).toEqual(tables(one.core));
   });
+
+  it('matches a topic added while the workers are busy, though they matched against the topics as they were', async () => {
+    const inputs = articles();
+    const batches = [inputs.slice(0, 3), inputs.slice(3, 6), inputs.slice(6)];
+    const news = { platform: 'slack', workspace: 'T1', channel: 'C-news' } as const;
+    const one = tempCore();
+    const bulk = tempCore();
+    temps.push(one, bulk);
+    const expected = batches.flatMap((batch, i) => {
+      if (i === 1) expect(one.core.topics.add(news, 'weapons', 'missile* OR weapon*').ok).toBe(true);
+      return one.core.ingestor.ingestBatch(batch);
+    });
+    const reports: IngestReport[] = [];
+    let seen = 0;
+    for await (const batch of bulk.core.ingestor.ingestBatches(batches)) {
+      reports.push(...batch);
+      // The next batches were prepared already, with the old topics.
+      if (seen++ === 0) expect(bulk.core.topics.add(news, 'weapons', 'missile* OR weapon*').ok).toBe(true);
+    }
+    expect(reports).toEqual(expected);
+    expect(reports.slice(3).filter((r) => (r.topics as string[] | undefined)?.includes('weapons')).length).toBeGreaterThan(0);
+    expect(tables(bulk.core)).toEqual(tables(one.core));
+  });
 });

@@ -45,9 +45,11 @@ export interface StagePreparation {
   readonly options: unknown;
 }
 
-/** What a stage preparation sees: the cleaned title and the sentences as they will be stored. */
+/** What a stage preparation sees: the article's text as it will be stored. */
 export interface PreparedText {
   readonly title: string;
+  readonly summary: string | null;
+  readonly body: string;
   readonly sentences: readonly StageSentence[];
 }
 

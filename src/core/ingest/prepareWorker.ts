@@ -36,7 +36,7 @@ parentPort?.on('message', async ({ id, inputs }: PrepareRequest) => {
     const { input: _input, sentences, ...rest } = prepareArticle(input);
     const reply = { ...rest, sentenceSpans: toSpans(rest.body, sentences) };
     if (stages.length === 0 || !rest.body) return reply;
-    const text = { title: rest.title, sentences };
+    const text = { title: rest.title, summary: input.summary ?? null, body: rest.body, sentences };
     return { ...reply, stageData: Object.fromEntries(stages.map(([name, prepare]) => [name, prepare(text)])) };
   });
   // Signatures and spans are moved, not copied, back to the main thread.

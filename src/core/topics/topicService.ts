@@ -11,6 +11,7 @@ import type { QueryNode } from './queryAst.ts';
 import type { TopicQueryError } from './queryError.ts';
 import { parseQuery } from './queryParser.ts';
 import { TopicIndex } from './topicIndex.ts';
+import type { PreparedMatches, TopicSnapshot } from './topicPreparation.ts';
 import { TOPIC_ID, type ChannelTopics, type TopicRecord } from './topicRecord.ts';
 import type { TopicStore } from './topicStore.ts';
 
@@ -18,6 +19,8 @@ import type { TopicStore } from './topicStore.ts';
 export const MAX_TOPICS_PER_CHANNEL = 200;
 /** A new or changed topic is matched against this many of the newest stored articles. */
 export const BACKFILL_ARTICLES = 5000;
+
+const TOPIC_PREPARATION = new URL('./topicPreparation.ts', import.meta.url).href;
 
 export interface TopicMatch {
   readonly topic: string;
@@ -60,15 +63,27 @@ export class TopicService {
     private readonly logger: Logger,
   ) {
     this.refresh();
+    const snapshot = () => this.snapshot();
     this.stage = {
       name: 'topics',
-      run: (article) => {
+      // Read when a bulk import starts its workers: the topics as they are then.
+      get prepare() {
+        return { module: TOPIC_PREPARATION, options: snapshot() };
+      },
+      run: (article, { prepared }) => {
         this.refresh();
-        const rows = this.index.match(articleTokens(article));
+        const matches = prepared as PreparedMatches | undefined;
+        const rows = matches?.signature === this.signature ? matches.rows : this.index.match(articleTokens(article)).sort((a, b) => a - b);
         this.store.recordMatches(article.id, rows, this.clock.now().toISOString());
         return { topics: [...new Set(rows.map((row) => this.records.get(row)!.topic))].sort() };
       },
     };
+  }
+
+  /** The indexed topics and their signature, for the ingest workers (topicPreparation.ts). */
+  private snapshot(): TopicSnapshot {
+    this.refresh();
+    return { signature: this.signature, topics: [...this.records.values()].map((record) => [record.row, record.query] as const) };
   }
 
   /** Makes the stored defaults equal `definitions` (data/topics.json), matching changed ones anew. */
