@@ -24,9 +24,10 @@ export function storyStage(stories: StoryStore, clock: Clock): IngestStage {
   return {
     name: 'stories',
     run(article: Article, { status, signature: prepared }): Record<string, unknown> {
-      const existing = stories.signatureOf(article.id);
+      // A new article has a fresh id, so only an updated one can have a signature already.
+      const existing = status === 'updated' ? stories.signatureOf(article.id) : undefined;
       const sig = prepared ?? signature(`${article.title}\n${article.body}`);
-      if (status === 'updated' && existing) {
+      if (existing) {
         stories.save(article.id, existing.storyId, sig);
         return { storyId: existing.storyId } satisfies Partial<StoryFacts>;
       }

@@ -5,15 +5,15 @@ import { tokenizeFields } from './tokenize.ts';
 
 /** The topics as the main thread's index held them when the workers started. */
 export interface TopicSnapshot {
-  /** TopicStore.signature() at the time: matches made from another set are not used. */
-  readonly signature: string;
+  /** The index's generation at the time (TopicService): matches made at another one are not used. */
+  readonly generation: number;
   /** [row, query] of every indexed topic. */
   readonly topics: readonly (readonly [number, string])[];
 }
 
 /** What a worker found for one article, and against which set of topics. */
 export interface PreparedMatches {
-  readonly signature: string;
+  readonly generation: number;
   /** Rows of the matched topics, ascending. */
   readonly rows: readonly number[];
 }
@@ -22,7 +22,7 @@ export interface PreparedMatches {
  * The topics stage's StagePreparation: reading an article's words is most of matching it,
  * and a tenth of the main thread's time per article in a bulk import, so the workers match
  * with an index of their own built from the snapshot. The stage uses the result only while
- * its topics still have the snapshot's signature; after a change it matches on the main thread.
+ * its index is still at the snapshot's generation; after a change it matches on the main thread.
  */
 export function prepareForIngest(snapshot: TopicSnapshot): (text: PreparedText) => PreparedMatches {
   const index = new TopicIndex<number>();
@@ -31,7 +31,7 @@ export function prepareForIngest(snapshot: TopicSnapshot): (text: PreparedText) 
     if (parsed.ok) index.add(row, parsed.value);
   }
   return (text) => ({
-    signature: snapshot.signature,
+    generation: snapshot.generation,
     rows: index.match(tokenizeFields([text.title, text.summary, text.body])).sort((a, b) => a - b),
   });
 }

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { ChannelRef } from '../commands/command.ts';
@@ -53,6 +54,13 @@ export class TopicService {
   private readonly records = new Map<number, TopicRecord>();
   /** The store's signature when the index last agreed with it (see refresh). */
   private signature = '';
+  /** SQLite's data_version when last checked: it moves only when another connection commits. */
+  private readonly dataVersion: Statement;
+  private seenVersion = -1;
+  /** This service changed the table itself since the signature was taken. */
+  private dirty = true;
+  /** Counts changes to the index: workers' matches are used only if made at the current one. */
+  private generation = 0;
   readonly stage: IngestStage;
 
   constructor(
@@ -62,6 +70,7 @@ export class TopicService {
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.refresh();
     const snapshot = () => this.snapshot();
     this.stage = {
@@ -73,17 +82,17 @@ export class TopicService {
       run: (article, { prepared }) => {
         this.refresh();
         const matches = prepared as PreparedMatches | undefined;
-        const rows = matches?.signature === this.signature ? matches.rows : this.index.match(articleTokens(article)).sort((a, b) => a - b);
+        const rows = matches?.generation === this.generation ? matches.rows : this.index.match(articleTokens(article)).sort((a, b) => a - b);
         this.store.recordMatches(article.id, rows, this.clock.now().toISOString());
         return { topics: [...new Set(rows.map((row) => this.records.get(row)!.topic))].sort() };
       },
     };
   }
 
-  /** The indexed topics and their signature, for the ingest workers (topicPreparation.ts). */
+  /** The indexed topics and their generation, for the ingest workers (topicPreparation.ts). */
   private snapshot(): TopicSnapshot {
     this.refresh();
-    return { signature: this.signature, topics: [...this.records.values()].map((record) => [record.row, record.query] as const) };
+    return { generation: this.generation, topics: [...this.records.values()].map((record) => [record.row, record.query] as const) };
   }
 
   /** Makes the stored defaults equal `definitions` (data/topics.json), matching changed ones anew. */
@@ -169,9 +178,14 @@ export class TopicService {
   /**
    * Brings the index in line with the table when another process changed it (`newsbrief
    * topics add` while the bot runs): only the topics that differ are added, changed or removed.
-   * One aggregate query per call when nothing changed.
+   * It runs for every ingested article: when no other connection has committed and this one
+   * changed no topic, it costs one pragma read, not an aggregate over every topic.
    */
   private refresh(): void {
+    const version = this.dataVersion.get() as number;
+    if (!this.dirty && version === this.seenVersion) return;
+    this.seenVersion = version;
+    this.dirty = false;
     const signature = this.store.signature();
     if (signature === this.signature) return;
     const stored = new Map(this.store.all().map((record) => [record.row, record]));
@@ -179,6 +193,7 @@ export class TopicService {
       if (stored.has(row)) continue;
       this.records.delete(row);
       this.index.remove(row);
+      this.generation++;
     }
     for (const [row, record] of stored) {
       const known = this.records.get(row);
@@ -196,6 +211,7 @@ export class TopicService {
       this.load(copy);
     }
     this.store.markCustomised(channel, now);
+    this.dirty = true;
   }
 
   /** Stores a topic, (re)indexes it and records its matches among stored articles. */
@@ -203,6 +219,8 @@ export class TopicService {
     if (!parsed.ok) throw new Error(`topic ${topic.topic}: ${parsed.error.message}`);
     const now = this.clock.now().toISOString();
     const record = this.store.upsert(scope, topic, now);
+    this.dirty = true;
+    this.generation++;
     this.records.set(record.row, record);
     this.index.add(record.row, parsed.value);
     const ids = this.matchStored(parsed.value);
@@ -212,6 +230,8 @@ export class TopicService {
 
   private drop(record: TopicRecord): void {
     this.store.delete(record.row);
+    this.dirty = true;
+    this.generation++;
     this.records.delete(record.row);
     this.index.remove(record.row);
   }
@@ -225,6 +245,7 @@ export class TopicService {
     }
     this.records.set(record.row, record);
     this.index.add(record.row, parsed.value);
+    this.generation++;
   }
 
   /** Ids of the newest stored articles the query matches (newest first). */
