@@ -42,6 +42,7 @@ export function upgradeSignatures(db: Db, logger: Logger): number {
     }
     db.exec(`DROP TABLE ${OLD_TABLE}`);
   })();
-  logger.info({ articles: signed, ms: Math.round(performance.now() - started) }, 'story signatures upgraded to the current MinHash');
+  // A new database passes through migration 010 too, with nothing to sign: no news for the log.
+  if (signed > 0) logger.info({ articles: signed, ms: Math.round(performance.now() - started) }, 'story signatures upgraded to the current MinHash');
   return signed;
 }
