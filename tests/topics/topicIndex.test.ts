@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, plainDoc } from '../../src/core/topics/evaluate.ts';
+import { Lexicon } from '../../src/core/topics/lexicon.ts';
 import { parseQuery } from '../../src/core/topics/queryParser.ts';
 import type { QueryNode } from '../../src/core/topics/queryAst.ts';
 import { TopicIndex } from '../../src/core/topics/topicIndex.ts';
@@ -84,6 +85,21 @@ describe('the topic index (percolator)', () => {
       const fields = [it.title, it.summary, it.content];
       expect(index.match(tokenizeFields(fields))).toEqual(naiveMatches(queries, fields));
     }
+  });
+
+  it('keeps matching exactly when its lexicon fills up and starts over in a new generation', () => {
+    const lexicon = new Lexicon(8); // fewer words than the vocabulary: a new generation every few items
+    const queries = fc.sample(parsedQueries, { numRuns: 3, seed: 5 }).flat();
+    const index = new TopicIndex<number>(lexicon);
+    queries.forEach((q, i) => index.add(i, q));
+    const generations = new Set<number>();
+    for (const it of fc.sample(item, { numRuns: 300, seed: 13 })) {
+      const tokens = tokenizeFields([it.title, it.summary, it.content], lexicon);
+      generations.add(tokens.generation);
+      const doc = plainDoc(tokens, lexicon);
+      expect(index.match(tokens)).toEqual(queries.flatMap((q, i) => (evaluate(q, doc) ? [i] : [])));
+    }
+    expect(generations.size).toBeGreaterThan(10);
   });
 
   it('is case-, accent-, plural- and hyphen-insensitive', () => {
