@@ -41,7 +41,7 @@ for (let c = 0; c < 128; c++) {
  * NFKC-normalised. ASCII text (most news) is hashed as it is scanned, without a string per
  * word; other text goes through the Unicode regex, which gives the same words.
  */
-export function wordHashes(text: string): Int32Array {
+function wordHashes(text: string): Int32Array {
   if (/[^\x00-\x7f]/.test(text)) return hashAll(unicodeWords(text));
   const hashes = new Int32Array(MAX_WORDS);
   let count = 0;
