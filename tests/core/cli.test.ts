@@ -1,6 +1,6 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,21 @@ describe('the newsbrief CLI', { timeout: 120_000 }, () => {
     expect(result.counts).toMatchObject({ new: 240, duplicate: 10, errors: 0 });
     expect(result.articles.slice(240).every((a) => a.status === 'duplicate' && a.duplicateOf !== null)).toBe(true);
     expect(JSON.parse(cli('corpus', 'list', '--json').stdout).count).toBe(245);
+  });
+
+  it('reads a JSON-lines file of over 8 MB line by line, naming a bad line by its number', () => {
+    const filler = 'Delegates reviewed the procurement schedule, the audit findings and the maintenance backlog in detail. '.repeat(38);
+    const line = (i: number) => JSON.stringify({ title: `Procurement review ${i}`, url: `https://large.example/${i}`, outlet: 'Large Gazette', text: `Session ${i} opened with item ${i * 3}. ${filler}` });
+    const lines = Array.from({ length: 2_100 }, (_, i) => line(i));
+    lines.splice(1_000, 0, '', '{"title": "cut off');
+    const file = join(dir, 'large.jsonl');
+    writeFileSync(file, lines.join('\n'));
+    expect(statSync(file).size).toBeGreaterThan(8 * 1024 * 1024);
+    const { code, stdout } = cli('ingest', file, '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { counts: Record<string, number>; errors: { message: string }[] };
+    expect(result.counts).toMatchObject({ new: 2_100, errors: 1 });
+    expect(result.errors[0]!.message).toBe(`${file}:1002: not valid JSON.`);
   });
 
   it('exits 2 with one line of reason and the usage for unknown commands and bad arguments', () => {

@@ -1,6 +1,9 @@
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedCorpus } from '../../src/core/corpus/seedCorpus.ts';
-import { parseArticleFile } from '../../src/core/corpus/articleFile.ts';
+import { jsonLineBatches, parseArticleFile } from '../../src/core/corpus/articleFile.ts';
+import type { ArticleInput } from '../../src/core/ingest/articleInput.ts';
+import type { AppError } from '../../src/core/result.ts';
 import { tempCore, type TempCore } from '../support/tempCore.ts';
 
 describe('the bundled corpus', () => {
@@ -49,6 +52,18 @@ describe('article files for ingest', () => {
       'items.jsonl:2: not valid JSON.',
       expect.stringContaining('items.jsonl:3: text'),
     ]);
+  });
+
+  it('reads JSON lines as a stream in batches, naming bad lines by their real number as a whole-file read does', async () => {
+    const text = '\n{"title":"A","text":"One sentence."}\n\nnot json\n{"text":5}\n{"title":"B","text":"Two."}\r\n{"title":"C","text":"Three."}';
+    const whole = parseArticleFile(text, 'items.jsonl');
+    const errors: AppError[] = [];
+    const batches: ArticleInput[][] = [];
+    for await (const batch of jsonLineBatches(Readable.from(text.split('\n')), 'items.jsonl', 2, errors)) batches.push(batch);
+    expect(batches.map((b) => b.map((a) => a.title))).toEqual([['A', 'B'], ['C']]);
+    expect(batches.flat()).toEqual(whole.articles);
+    expect(errors).toEqual(whole.errors);
+    expect(errors.map((e) => e.message)).toEqual(['items.jsonl:4: not valid JSON.', expect.stringContaining('items.jsonl:5: text')]);
   });
 
   it('reads a JSON array and a text file with url/date/title headers', () => {

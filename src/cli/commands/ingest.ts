@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { parseArticleFile } from '../../core/corpus/articleFile.ts';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { jsonLineBatches, parseArticleFile } from '../../core/corpus/articleFile.ts';
 import type { Core } from '../../core/core.ts';
 import type { ArticleInput } from '../../core/ingest/articleInput.ts';
 import type { IngestReport } from '../../core/ingest/ingestor.ts';
@@ -20,6 +21,63 @@ function readInput(file: string): string {
  */
 const BULK_FROM = 200;
 const BATCH = 500;
+
+/**
+ * JSON lines from this size on are read line by line. Read whole, a file is held as text and
+ * again as articles until the last one is stored: twice its size in memory.
+ */
+const STREAM_FROM_BYTES = 8 * 1024 * 1024;
+/** A first line longer than this is not looked at; the file is then read whole. */
+const FIRST_LINE_LIMIT = 4 * 1024 * 1024;
+
+/** The file's first line, when it has a second one and the first is not too long to look at. */
+function firstLine(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(64 * 1024);
+    const read: Buffer[] = [];
+    for (let offset = 0; offset < FIRST_LINE_LIMIT; ) {
+      const count = readSync(fd, chunk, 0, chunk.length, offset);
+      if (count === 0) return undefined;
+      const end = chunk.subarray(0, count).indexOf(0x0a);
+      read.push(Buffer.from(chunk.subarray(0, end >= 0 ? end : count)));
+      if (end >= 0) return Buffer.concat(read).toString('utf8');
+      offset += count;
+    }
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A large file whose first line is a JSON object: JSON lines, worth reading as a stream. */
+function isLargeJsonLines(file: string): boolean {
+  try {
+    if (file === '-' || statSync(file).size < STREAM_FROM_BYTES) return false;
+    const line = firstLine(file)?.replace(/^\uFEFF/, '').trim();
+    if (!line?.startsWith('{')) return false;
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false; // unreadable or not JSON lines: the whole-file path reports it as it does any file
+  }
+}
+
+/** A large JSON-lines file, read and stored a batch at a time; bad lines and read errors into `errors`. */
+async function ingestLines(core: Core, file: string, errors: AppError[]): Promise<IngestReport[]> {
+  const reports: IngestReport[] = [];
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  try {
+    for await (const batch of core.ingestor.ingestBatches(jsonLineBatches(lines, file, BATCH, errors))) reports.push(...batch);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    errors.push({ code: 'ingest/unreadable', message: `${file}: stopped reading it (${code}); the articles before were stored.` });
+  } finally {
+    lines.close();
+  }
+  return reports;
+}
 
 function* batchesOf(articles: readonly ArticleInput[]): Generator<ArticleInput[]> {
   for (let i = 0; i < articles.length; i += BATCH) yield articles.slice(i, i + BATCH);
@@ -44,6 +102,10 @@ export function registerIngest(program: Command): void {
         const reports: IngestReport[] = [];
         const errors: AppError[] = [];
         for (const file of files) {
+          if (isLargeJsonLines(file)) {
+            reports.push(...(await ingestLines(core, file, errors)));
+            continue;
+          }
           let text: string;
           try {
             text = readInput(file);

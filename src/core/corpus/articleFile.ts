@@ -13,24 +13,31 @@ export interface ParsedFile {
 }
 
 export function parseArticleFile(text: string, name: string): ParsedFile {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const trimmed = unmarked.trim();
   if (!trimmed) return { articles: [], errors: [appError('ingest/empty', `${name}: the file is empty.`)] };
   if (trimmed.startsWith('---')) return single(parseCorpusFile(trimmed, name));
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJson(trimmed, name);
+  // Lines the trim took off the top still count when a bad JSON line is named by its number.
+  const blankLinesAbove = (/^\s*/.exec(unmarked)![0].match(/\n/g) ?? []).length;
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJson(trimmed, name, blankLinesAbove);
   return single(parsePlainText(trimmed, name));
 }
 
 const single = (result: Result<ArticleInput, AppError>): ParsedFile =>
   result.ok ? { articles: [result.value], errors: [] } : { articles: [], errors: [result.error] };
 
-function parseJson(text: string, name: string): ParsedFile {
+function parseJson(text: string, name: string, blankLinesAbove: number): ParsedFile {
   let records: unknown[];
   try {
     const whole = JSON.parse(text) as unknown;
     records = Array.isArray(whole) ? whole : [whole];
   } catch {
     // Not one JSON document: JSON lines, one record per line.
-    const parsed = text.split(/\n/).filter((l) => l.trim()).map((line, i) => parseLine(line, `${name}:${i + 1}`));
+    const parsed = text
+      .split(/\n/)
+      .map((line, i) => ({ line, number: blankLinesAbove + i + 1 }))
+      .filter(({ line }) => line.trim())
+      .map(({ line, number }) => parseLine(line, `${name}:${number}`));
     return {
       articles: parsed.flatMap((p) => (p.ok ? [p.value] : [])),
       errors: parsed.flatMap((p) => (p.ok ? [] : [p.error])),
@@ -41,6 +48,28 @@ function parseJson(text: string, name: string): ParsedFile {
     articles: results.flatMap((r) => (r.ok ? [r.value] : [])),
     errors: results.flatMap((r) => (r.ok ? [] : [r.error])),
   };
+}
+
+/**
+ * JSON lines as they are read, for a file too big to hold whole (and then again as articles):
+ * batches of up to `size` valid articles; each bad line goes to `errors`, named by its number,
+ * as parseArticleFile names it.
+ */
+export async function* jsonLineBatches(lines: AsyncIterable<string>, name: string, size: number, errors: AppError[]): AsyncGenerator<ArticleInput[]> {
+  let batch: ArticleInput[] = [];
+  let number = 0;
+  for await (const line of lines) {
+    number += 1;
+    if (!line.trim()) continue;
+    const parsed = parseLine(number === 1 ? line.replace(/^\uFEFF/, '') : line, `${name}:${number}`);
+    if (parsed.ok) batch.push(parsed.value);
+    else errors.push(parsed.error);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 function parseLine(line: string, where: string): Result<ArticleInput, AppError> {

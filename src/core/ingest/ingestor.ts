@@ -127,26 +127,34 @@ export class Ingestor {
    * prepare the next batches (PreparePool). The same reports as `ingestBatch` batch by batch;
    * every transaction is synchronous, so nothing else runs inside one while we wait.
    */
-  async *ingestBatches(batches: Iterable<readonly ArticleInput[]>, options: IngestOptions = {}): AsyncGenerator<IngestReport[]> {
+  async *ingestBatches(
+    batches: Iterable<readonly ArticleInput[]> | AsyncIterable<readonly ArticleInput[]>,
+    options: IngestOptions = {},
+  ): AsyncGenerator<IngestReport[]> {
     const pool = (this.pool ??= new PreparePool(
       this.stages.flatMap((stage) => (stage.prepare ? [{ name: stage.name, ...stage.prepare }] : [])),
       this.logger,
     ));
     const ahead: Promise<PreparedArticle[]>[] = [];
-    const source = batches[Symbol.iterator]();
-    const fill = (): void => {
-      while (ahead.length <= pool.size) {
-        const next = source.next();
-        if (next.done) return;
+    // A file read line by line arrives as an async source; generated batches as a plain one.
+    const source = Symbol.asyncIterator in batches ? batches[Symbol.asyncIterator]() : batches[Symbol.iterator]();
+    let exhausted = false;
+    const fill = async (): Promise<void> => {
+      while (!exhausted && ahead.length <= pool.size) {
+        const next = await source.next();
+        if (next.done) {
+          exhausted = true;
+          return;
+        }
         const prepared = pool.prepare(next.value);
         prepared.catch(() => undefined); // awaited in turn below; no unhandled rejection meanwhile
         ahead.push(prepared);
       }
     };
-    fill();
+    await fill();
     while (ahead.length > 0) {
       const prepared = await ahead.shift()!;
-      fill();
+      await fill();
       yield this.articles.transaction(() => prepared.map((article) => this.store(article, options)));
     }
   }
