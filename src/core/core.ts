@@ -16,7 +16,6 @@ import { CorpusSearch } from './search/corpusSearch.ts';
 import { ArticleStore } from './store/articleStore.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { storyStage } from './stories/storyStage.ts';
-import { upgradeSignatures } from './stories/signatureUpgrade.ts';
 import { StoryStore } from './stories/storyStore.ts';
 import { createPolicies } from './policy/createPolicies.ts';
 import type { PolicyService } from './policy/policyService.ts';
@@ -73,8 +72,9 @@ export function createCore(options: CoreOptions): Core {
   const articles = new ArticleStore(db);
   const ingestor = new Ingestor(articles, clock, logger);
   // Near-duplicates across outlets join one story (sets articles.story_id).
-  upgradeSignatures(db, logger);
-  ingestor.addStage(storyStage(new StoryStore(db), clock));
+  const stories = new StoryStore(db);
+  stories.upgradeOldSignatures(logger);
+  ingestor.addStage(storyStage(stories, clock));
   // Topic matches are recorded before policy tracking runs, so its alerts can name them.
   const topics = createTopics(db, articles, clock, logger);
   ingestor.addStage(topics.stage);

@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3';
+import type { Logger } from 'pino';
 import type { Db } from '../store/database.ts';
 import { BandIndex } from './bandIndex.ts';
-import { bandBuckets, BANDS } from './minHash.ts';
+import { bandBuckets, BANDS, signature } from './minHash.ts';
 
 /** Most recent members read per LSH bucket. */
 const PER_BUCKET = 20;
@@ -20,6 +21,13 @@ interface SignatureRow {
 
 const toSignature = (blob: Buffer): Uint32Array =>
   new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+
+const toBlob = (sig: Uint32Array): Buffer => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength);
+
+/** Where migration 010 set aside the signatures of the older MinHash scheme. */
+const OLD_SIGNATURES = 'story_signatures_v1';
+/** Rows read at a time while re-signing: better-sqlite3 cannot write while a read is still iterating. */
+const RESIGN_CHUNK = 1_000;
 
 const toStored = (row: SignatureRow): StoredSignature => ({ articleId: row.article_id, storyId: row.story_id, signature: toSignature(row.signature) });
 
@@ -51,9 +59,38 @@ export class StoryStore {
     this.setArticleStory = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
     // Made once: db.transaction() per call was a measurable share of each ingest.
     this.saveRows = db.transaction((articleId: number, storyId: number, sig: Uint32Array) => {
-      this.upsertSignature.run(articleId, storyId, Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength));
+      this.upsertSignature.run(articleId, storyId, toBlob(sig));
       this.setArticleStory.run(storyId, articleId);
     });
+  }
+
+  /**
+   * Signs again, with the current MinHash, every article whose signature an older scheme made
+   * (migration 010 set those aside), keeping the story each belongs to; then drops the old
+   * table. A no-op once done. Without it, new articles could not join the stories of articles
+   * stored before the upgrade. Returns how many were signed.
+   */
+  upgradeOldSignatures(logger: Logger): number {
+    if (!this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(OLD_SIGNATURES)) return 0;
+    const started = performance.now();
+    const read = this.db.prepare(
+      `SELECT s.article_id, s.story_id, a.title, a.body FROM ${OLD_SIGNATURES} s JOIN articles a ON a.id = s.article_id
+       WHERE s.article_id > ? ORDER BY s.article_id LIMIT ${RESIGN_CHUNK}`,
+    );
+    let signed = 0;
+    this.db.transaction(() => {
+      for (let after = 0; ; ) {
+        const rows = read.all(after) as { article_id: number; story_id: number; title: string; body: string }[];
+        if (rows.length === 0) break;
+        for (const row of rows) this.upsertSignature.run(row.article_id, row.story_id, toBlob(signature(`${row.title}\n${row.body}`)));
+        signed += rows.length;
+        after = rows.at(-1)!.article_id;
+      }
+      this.db.exec(`DROP TABLE ${OLD_SIGNATURES}`);
+    })();
+    // A new database passes through migration 010 too, with nothing to sign: no news for the log.
+    if (signed > 0) logger.info({ articles: signed, ms: Math.round(performance.now() - started) }, 'story signatures upgraded to the current MinHash');
+    return signed;
   }
 
   signatureOf(articleId: number): StoredSignature | undefined {
