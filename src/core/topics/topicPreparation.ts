@@ -1,7 +1,7 @@
 import type { PreparedText } from '../ingest/ingestor.ts';
+import { articleTokens } from './articleTokens.ts';
 import { parseQuery } from './queryParser.ts';
 import { TopicIndex } from './topicIndex.ts';
-import { tokenizeFields } from './tokenize.ts';
 
 /** The topics as the main thread's index held them when the workers started. */
 export interface TopicSnapshot {
@@ -32,6 +32,6 @@ export function prepareForIngest(snapshot: TopicSnapshot): (text: PreparedText) 
   }
   return (text) => ({
     generation: snapshot.generation,
-    rows: index.match(tokenizeFields([text.title, text.summary, text.body])).sort((a, b) => a - b),
+    rows: index.match(articleTokens(text)).sort((a, b) => a - b),
   });
 }
