@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createCore } from '../../src/core/core.ts';
 import type { ArticleInput } from '../../src/core/ingest/articleInput.ts';
-import type { IngestReport } from '../../src/core/ingest/ingestor.ts';
+import { BULK_BATCH, type IngestReport } from '../../src/core/ingest/ingestor.ts';
 import { CorpusStream } from '../corpusGenerator.ts';
 import { MemoryPeak } from '../memory.ts';
 import type { Suite } from './index.ts';
 
-const BATCH = 500;
+/** The product's batch size (ingestMany, `newsbrief ingest`). */
+const BATCH = BULK_BATCH;
 /** The naive baseline is slow by design; its rate is measured on the first articles, not all 100k. */
 const NAIVE_SAMPLE = 1_000;
 const SEED = 2024;

@@ -3,8 +3,7 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { createInterface } from 'node:readline';
 import { jsonLineBatches, parseArticleFile } from '../../core/corpus/articleFile.ts';
 import type { Core } from '../../core/core.ts';
-import type { ArticleInput } from '../../core/ingest/articleInput.ts';
-import type { IngestReport } from '../../core/ingest/ingestor.ts';
+import { BULK_BATCH, type IngestReport } from '../../core/ingest/ingestor.ts';
 import type { AppError } from '../../core/result.ts';
 import { printResult } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
@@ -12,15 +11,6 @@ import { withRuntime, type GlobalOptions } from '../runtime.ts';
 function readInput(file: string): string {
   return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
 }
-
-/**
- * From this many articles in a file on, it is a bulk import: worker threads prepare each batch
- * while SQLite stores the one before (ingestor.ingestBatches: 5,000 generated articles went in
- * at 641/s against 315/s one by one). Fewer go in one transaction: starting the workers
- * would cost more than it saves.
- */
-const BULK_FROM = 200;
-const BATCH = 500;
 
 /**
  * JSON lines from this size on are read line by line. Read whole, a file is held as text and
@@ -68,25 +58,15 @@ async function ingestLines(core: Core, file: string, errors: AppError[]): Promis
   const reports: IngestReport[] = [];
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   try {
-    for await (const batch of core.ingestor.ingestBatches(jsonLineBatches(lines, file, BATCH, errors))) reports.push(...batch);
+    for await (const batch of core.ingestor.ingestBatches(jsonLineBatches(lines, file, BULK_BATCH, errors))) reports.push(...batch);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!code) throw error;
-    errors.push({ code: 'ingest/unreadable', message: `${file}: stopped reading it (${code}); the articles before were stored.` });
+    // Only the file's own read errors (they carry a syscall); a database error is not "unreadable".
+    const { code, syscall } = error as NodeJS.ErrnoException;
+    if (!syscall) throw error;
+    errors.push({ code: 'ingest/unreadable', message: `${file}: stopped reading it (${code ?? syscall}); the articles before were stored.` });
   } finally {
     lines.close();
   }
-  return reports;
-}
-
-function* batchesOf(articles: readonly ArticleInput[]): Generator<ArticleInput[]> {
-  for (let i = 0; i < articles.length; i += BATCH) yield articles.slice(i, i + BATCH);
-}
-
-async function ingestAll(core: Core, articles: readonly ArticleInput[]): Promise<IngestReport[]> {
-  if (articles.length < BULK_FROM) return core.ingestor.ingestBatch(articles);
-  const reports: IngestReport[] = [];
-  for await (const batch of core.ingestor.ingestBatches(batchesOf(articles))) reports.push(...batch);
   return reports;
 }
 
@@ -115,7 +95,7 @@ export function registerIngest(program: Command): void {
           }
           const parsed = parseArticleFile(text, file === '-' ? 'stdin' : file);
           errors.push(...parsed.errors);
-          reports.push(...(await ingestAll(core, parsed.articles)));
+          reports.push(...(await core.ingestor.ingestMany(parsed.articles)));
         }
         const count = (status: string) => reports.filter((r) => r.status === status).length;
         const counts = { new: count('new'), updated: count('updated'), duplicate: count('duplicate'), empty: count('empty'), errors: errors.length };
