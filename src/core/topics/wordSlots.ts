@@ -14,14 +14,6 @@ export const FIRST_BLOCK = -3;
 export const PHRASE_START = 1 << 29;
 
 /**
- * Which slots each word of the lexicon marks, resolved the first time the word is met and
- * kept in a typed array by word id: the topic index reads this once per word of every item.
- * A word that marks one slot maps to the slot id itself (the common case, one read), flagged
- * with PHRASE_START when that slot starts a phrase; a word that marks several to a
- * `[count, slotId…]` block. A change to the index's slots, or a new lexicon generation,
- * forgets every resolution; they come back lazily.
- */
-/**
  * Whether a word whose lookup gave `code` marks `slot` (`blocks` as WordSlots.blocks): the code
  * itself, or a member of its block. Phrase checks read the following words through this.
  */
@@ -34,6 +26,14 @@ export function marks(code: number, blocks: Int32Array, slot: number): boolean {
   return false;
 }
 
+/**
+ * Which slots each word of the lexicon marks, resolved the first time the word is met and
+ * kept in a typed array by word id: the topic index reads this once per word of every item.
+ * A word that marks one slot maps to the slot id itself (the common case, one read), flagged
+ * with PHRASE_START when that slot starts a phrase; a word that marks several to a
+ * `[count, slotId…]` block. A change to the index's slots, or a new lexicon generation,
+ * forgets every resolution; they come back lazily.
+ */
 export class WordSlots {
   private table = filled(1024, UNRESOLVED);
   private blockData = new Int32Array(256);
