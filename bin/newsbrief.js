@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-old-space-size=1024
+#!/usr/bin/env node
 // Runs the TypeScript sources directly through tsx, so `npm install && npm start`
 // and `npx newsbrief` work on a fresh clone without a separate build step.
 import { register } from 'tsx/esm/api';

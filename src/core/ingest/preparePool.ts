@@ -6,6 +6,7 @@ import type { PreparedArticle } from './preparedArticle.ts';
 import type { PreparedReply, WorkerStagePreparation } from './prepareWorker.ts';
 import { fromSpans } from './sentenceSpans.ts';
 import { bundleWorker } from './workerBundle.ts';
+import { HEAP_CEILING_MB } from '../heapCeiling.ts';
 
 const WORKER = new URL('./prepareWorker.ts', import.meta.url).href;
 /** The TypeScript worker through tsx: used only when bundling fails. */
@@ -81,8 +82,10 @@ export class PreparePool {
     if (this.closed) throw new Error('ingest workers were closed');
     for (let i = 0; i < this.size; i++) {
       // A small young generation: the worker's garbage is short-lived strings, and the
-      // default (16 MB semi-spaces) cost ~25 MB of RSS for no measurable speed.
-      const worker = new Worker(entry, { workerData: { preparations }, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+      // default (16 MB semi-spaces) cost ~25 MB of RSS for no measurable speed. The old
+      // generation's ceiling keeps V8 from sizing the worker's heap from the host's RAM.
+      const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: HEAP_CEILING_MB };
+      const worker = new Worker(entry, { workerData: { preparations }, resourceLimits });
       worker.unref();
       worker.on('message', ({ id, prepared }: { id: number; prepared: PreparedReply[] }) => {
         const waiting = this.pending.get(id);
