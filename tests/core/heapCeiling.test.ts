@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { HEAP_CEILING_MB } from '../../src/core/heapCeiling.ts';
+import { WORKER_RESOURCE_LIMITS } from '../../src/core/ingest/preparePool.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HEAP_FLAG = /--max-old-space-size=(\d+)/;
@@ -26,9 +27,10 @@ describe('the heap ceiling', () => {
     expect(shebang).toBe('#!/usr/bin/env node');
   });
 
-  it('caps a worker started with it (as the ingest workers are) at that size, not at the host’s', async () => {
+  it('caps the ingest workers at that size, not at the host’s', async () => {
+    expect(WORKER_RESOURCE_LIMITS.maxOldGenerationSizeMb).toBe(HEAP_CEILING_MB);
     const code = "require('node:worker_threads').parentPort.postMessage(require('node:v8').getHeapStatistics().heap_size_limit)";
-    const worker = new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: HEAP_CEILING_MB } });
+    const worker = new Worker(code, { eval: true, resourceLimits: WORKER_RESOURCE_LIMITS });
     const limit = await new Promise<number>((done) => worker.once('message', done));
     await worker.terminate();
     // The limit V8 reports adds the young generation's room to the old generation's ceiling.

@@ -8,6 +8,13 @@ import { fromSpans } from './sentenceSpans.ts';
 import { bundleWorker } from './workerBundle.ts';
 import { HEAP_CEILING_MB } from '../heapCeiling.ts';
 
+/**
+ * Each ingest worker's heap. A small young generation: the worker's garbage is short-lived
+ * strings, and the default (16 MB semi-spaces) cost ~25 MB of RSS for no measurable speed.
+ * The old generation's ceiling keeps V8 from sizing the heap from the host's RAM.
+ */
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: HEAP_CEILING_MB } as const;
+
 const WORKER = new URL('./prepareWorker.ts', import.meta.url).href;
 /** The TypeScript worker through tsx: used only when bundling fails. */
 const TSX_ENTRY = new URL('./prepareWorkerEntry.mjs', import.meta.url);
@@ -81,11 +88,7 @@ export class PreparePool {
     const { entry, preparations } = await this.entry();
     if (this.closed) throw new Error('ingest workers were closed');
     for (let i = 0; i < this.size; i++) {
-      // A small young generation: the worker's garbage is short-lived strings, and the
-      // default (16 MB semi-spaces) cost ~25 MB of RSS for no measurable speed. The old
-      // generation's ceiling keeps V8 from sizing the worker's heap from the host's RAM.
-      const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: HEAP_CEILING_MB };
-      const worker = new Worker(entry, { workerData: { preparations }, resourceLimits });
+      const worker = new Worker(entry, { workerData: { preparations }, resourceLimits: WORKER_RESOURCE_LIMITS });
       worker.unref();
       worker.on('message', ({ id, prepared }: { id: number; prepared: PreparedReply[] }) => {
         const waiting = this.pending.get(id);
