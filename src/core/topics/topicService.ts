@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { ChannelRef } from '../commands/command.ts';
@@ -54,8 +53,7 @@ export class TopicService {
   private readonly records = new Map<number, TopicRecord>();
   /** The store's signature when the index last agreed with it (see refresh). */
   private signature = '';
-  /** SQLite's data_version when last checked: it moves only when another connection commits. */
-  private readonly dataVersion: Statement;
+  /** The store's otherConnectionsVersion when last checked. */
   private seenVersion = -1;
   /** This service changed the table itself since the signature was taken. */
   private dirty = true;
@@ -70,7 +68,6 @@ export class TopicService {
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {
-    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.refresh();
     const snapshot = () => this.snapshot();
     this.stage = {
@@ -182,7 +179,7 @@ export class TopicService {
    * changed no topic, it costs one pragma read, not an aggregate over every topic.
    */
   private refresh(): void {
-    const version = this.dataVersion.get() as number;
+    const version = this.store.otherConnectionsVersion();
     if (!this.dirty && version === this.seenVersion) return;
     this.seenVersion = version;
     this.dirty = false;
