@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { NewArticle } from '../../src/core/store/articleStore.ts';
 import { openDatabase } from '../../src/core/store/database.ts';
 import { applyMigrations, loadMigrations } from '../../src/core/store/migrate.ts';
 import { tempCore, type TempCore } from '../support/tempCore.ts';
+
+const draft = (title: string, body: string): NewArticle => ({ title, outlet: null, author: null, url: null, guid: null, feedId: null,
+  origin: 'test', summary: null, body, contentHash: title, publishedAt: null, fetchedAt: '2024-09-01T00:00:00.000Z', sentences: [{ text: body, paragraph: 0 }] });
 
 describe('the SQLite store', () => {
   let temp: TempCore | undefined;
@@ -34,6 +38,32 @@ describe('the SQLite store', () => {
     const ftsRows = db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH '"ukraine"'`).pluck().all();
     expect(ftsRows).toHaveLength(4);
     expect(ftsRows).not.toContain(id);
+  });
+
+  it('indexes a new article for search as the store writes it (no trigger since migration 011)', () => {
+    temp = tempCore();
+    const { db, articles } = temp.core;
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_ai'").get()).toBeUndefined();
+    const id = articles.insert(draft('Storm Shadow decision', 'London weighs the Storm Shadow request.'));
+    const found = db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH '"storm shadow"'`).pluck().all();
+    expect(found).toEqual([id]);
+  });
+
+  it('writes an article, its sentences and its index row all or not at all', () => {
+    temp = tempCore();
+    const { db, articles } = temp.core;
+    const broken = { ...draft('Half written', 'First sentence.'), sentences: [{ text: 'First sentence.', paragraph: 0 }, { text: null as unknown as string, paragraph: 0 }] };
+    expect(() => articles.insert(broken)).toThrow(/NOT NULL/);
+    expect(articles.count()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM sentences').pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '"half"'`).pluck().get()).toBe(0);
+    // Inside a transaction someone else opened, the failure is theirs to roll back: all of it.
+    expect(() => articles.transaction(() => {
+      articles.insert(draft('Kept until the end', 'It fails after me.'));
+      articles.insert(broken);
+    })).toThrow(/NOT NULL/);
+    expect(articles.count()).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '"kept"'`).pluck().get()).toBe(0);
   });
 
   it('lists newest first with undated articles last, and a window takes undated ones by fetch time', () => {

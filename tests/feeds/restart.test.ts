@@ -112,6 +112,32 @@ describe('polling across a restart', () => {
     core.close();
   });
 
+  it('loses only the item that failed to store: its article goes back, the others stay, the next poll tries it again', async () => {
+    const clock = new ManualClock('2024-09-14T12:00:00Z');
+    const { core } = open(tempDb(), clock);
+    let failing = true;
+    // A stage that throws after the article, its sentences and its FTS row are written.
+    core.ingestor.addStage({ name: 'flaky', run: (article) => {
+      if (failing && article.title.startsWith('Item 2:')) throw new Error('disk hiccup');
+      return {};
+    } });
+    const source = new ScriptedFeedSource();
+    core.feeds.add(URL_A);
+    source.items(URL_A, 'World', [item(1), item(2), item(3)]);
+    const [first] = (await poll(core, source))!;
+    expect(first!.counts).toMatchObject({ new: 2, failed: 1 });
+    expect(core.articles.list().map((a) => a.title.slice(0, 6)).sort()).toEqual(['Item 1', 'Item 3']);
+    const indexed = core.db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '"report number 2"'`).pluck().get();
+    expect(indexed).toBe(0);
+
+    failing = false;
+    clock.advance(3600_000);
+    const [second] = (await poll(core, source))!;
+    expect(second!.counts).toMatchObject({ new: 1, unchanged: 2 });
+    expect(core.articles.count()).toBe(3);
+    core.close();
+  });
+
   it('skips repeated guids inside one document', async () => {
     const clock = new ManualClock('2024-09-14T12:00:00Z');
     const { core } = open(tempDb(), clock);

@@ -36,7 +36,7 @@ export class FeedItemIngest {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly maxAlertAgeMs: number,
-    /** One transaction per poll of a feed: one commit instead of one per item. */
+    /** One transaction per poll of a feed (one commit instead of one per item); nested, a savepoint. */
     private readonly inTransaction: <T>(work: () => T) => T = (work) => work(),
   ) {}
 
@@ -70,22 +70,22 @@ export class FeedItemIngest {
 
   private store(feed: FeedRecord, item: FeedItem, key: string, quiet: boolean): { status: keyof ItemCounts; articleId: number | null } {
     try {
-      const report = this.ingestor.ingest(
-        {
-          title: item.title,
-          text: item.text || item.title || '',
-          url: item.link,
-          // Items without a guid are found again by their key (link or title + date).
-          guid: item.guid ?? key,
-          feedId: feed.id,
-          outlet: feed.title ?? undefined,
-          author: item.author,
-          summary: item.summary,
-          publishedAt: item.publishedAt,
-          origin: feed.url,
-        },
-        { quiet },
-      );
+      const input = {
+        title: item.title,
+        text: item.text || item.title || '',
+        url: item.link,
+        // Items without a guid are found again by their key (link or title + date).
+        guid: item.guid ?? key,
+        feedId: feed.id,
+        outlet: feed.title ?? undefined,
+        author: item.author,
+        summary: item.summary,
+        publishedAt: item.publishedAt,
+        origin: feed.url,
+      };
+      // Its own savepoint inside the poll's transaction: a failed item is caught below, so
+      // what it wrote before failing must go back, and the items before it must stay.
+      const report = this.inTransaction(() => this.ingestor.ingest(input, { quiet }));
       return { status: report.status, articleId: report.id };
     } catch (error) {
       this.logger.warn({ err: error, feed: feed.url, item: item.link ?? item.guid }, 'feed item could not be stored');

@@ -1,3 +1,4 @@
+import { atomic } from '../store/atomic.ts';
 import type { Db } from '../store/database.ts';
 import type { Claim } from './claimExtractor.ts';
 import type { ClaimStatus, Direction } from './claimStatus.ts';
@@ -50,8 +51,9 @@ const toEvent = (row: Omit<PolicyEventRow, 'quiet'> & { quiet: number }): Policy
 export class PolicyStore {
   constructor(private readonly db: Db) {}
 
+  /** Atomically (see atomic.ts): inside the ingest transaction, as part of it. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return atomic(this.db, work)();
   }
 
   deleteClaimsOf(articleId: number): void {

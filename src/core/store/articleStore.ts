@@ -1,3 +1,4 @@
+import { atomic } from './atomic.ts';
 import type { Db } from './database.ts';
 
 /** An article as stored: cleaned body, canonical URL, dates in ISO 8601 UTC. */
@@ -75,6 +76,7 @@ const toArticle = (row: ArticleRow): Article => ({
 /** The only place that reads and writes the `articles` and `sentences` tables. */
 export class ArticleStore {
   private readonly insertArticle;
+  private readonly indexArticle;
   private readonly insertSentence;
   private readonly byId;
   private readonly inWindow;
@@ -93,6 +95,8 @@ export class ArticleStore {
     this.insertArticle = db.prepare(`INSERT INTO articles
       (title, outlet, author, url, guid, feed_id, origin, summary, body, content_hash, published_at, fetched_at, updated_at)
       VALUES (@title, @outlet, @author, @url, @guid, @feedId, @origin, @summary, @body, @contentHash, @publishedAt, @fetchedAt, @fetchedAt)`);
+    // Migration 011: the store, not a trigger, indexes a new article (a trigger costs an FTS5 flush).
+    this.indexArticle = db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)');
     this.insertSentence = db.prepare(
       'INSERT INTO sentences (article_id, position, paragraph, text) VALUES (?, ?, ?, ?)',
     );
@@ -115,13 +119,14 @@ export class ArticleStore {
       published_at=@publishedAt, updated_at=@updatedAt WHERE id=@id`);
     this.deleteSentences = db.prepare('DELETE FROM sentences WHERE article_id = ?');
     this.setStoryOf = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
-    this.insertTransaction = db.transaction((article: NewArticle): number => {
+    this.insertTransaction = atomic(db, (article: NewArticle): number => {
       const { sentences, ...row } = article;
       const id = Number(this.insertArticle.run(row).lastInsertRowid);
+      this.indexArticle.run(id, row.title, row.body);
       this.writeSentences(id, sentences);
       return id;
     });
-    this.updateTransaction = db.transaction((id: number, changes: Omit<NewArticle, 'fetchedAt'> & { updatedAt: string }): void => {
+    this.updateTransaction = atomic(db, (id: number, changes: Omit<NewArticle, 'fetchedAt'> & { updatedAt: string }): void => {
       const { sentences, ...row } = changes;
       this.updateArticle.run({ ...row, id });
       this.deleteSentences.run(id);
@@ -134,7 +139,7 @@ export class ArticleStore {
     return this.db.transaction(work)();
   }
 
-  /** Inserts the article and its sentences in one transaction; returns the new id. */
+  /** Inserts the article and its sentences atomically (see atomic.ts); returns the new id. */
   insert(article: NewArticle): number {
     return this.insertTransaction(article);
   }

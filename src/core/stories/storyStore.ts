@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Logger } from 'pino';
+import { atomic } from '../store/atomic.ts';
 import type { Db } from '../store/database.ts';
 import { BandIndex } from './bandIndex.ts';
 import { bandBuckets, BANDS, signature } from './minHash.ts';
@@ -43,7 +44,9 @@ export class StoryStore {
   private readonly newestSigned: Statement;
   private readonly signedAfter: Statement;
   private readonly insertStory: Statement;
-  private readonly upsertSignature: Statement;
+  private readonly hasSignature: Statement;
+  private readonly insertSignature: Statement;
+  private readonly updateSignature: Statement;
   private readonly setArticleStory: Statement;
   private readonly saveRows: (articleId: number, storyId: number, sig: Uint32Array) => void;
   private bands: BandIndex | undefined;
@@ -55,13 +58,26 @@ export class StoryStore {
     this.newestSigned = db.prepare('SELECT MAX(article_id) FROM story_signatures').pluck();
     this.signedAfter = db.prepare('SELECT article_id, signature FROM story_signatures WHERE article_id > ? ORDER BY article_id').raw();
     this.insertStory = db.prepare('INSERT INTO stories (first_article_id, created_at) VALUES (?, ?)');
-    this.upsertSignature = db.prepare('INSERT OR REPLACE INTO story_signatures (article_id, story_id, signature) VALUES (?, ?, ?)');
+    this.hasSignature = db.prepare('SELECT 1 FROM story_signatures WHERE article_id = ?').pluck();
+    this.insertSignature = db.prepare('INSERT INTO story_signatures (article_id, story_id, signature) VALUES (?, ?, ?)');
+    this.updateSignature = db.prepare('UPDATE story_signatures SET story_id = ?, signature = ? WHERE article_id = ?');
     this.setArticleStory = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
     // Made once: db.transaction() per call was a measurable share of each ingest.
-    this.saveRows = db.transaction((articleId: number, storyId: number, sig: Uint32Array) => {
-      this.upsertSignature.run(articleId, storyId, toBlob(sig));
+    this.saveRows = atomic(db, (articleId: number, storyId: number, sig: Uint32Array) => {
+      this.writeSignature(articleId, storyId, toBlob(sig));
       this.setArticleStory.run(storyId, articleId);
     });
+  }
+
+  /**
+   * Looked up first, then inserted or updated. Not INSERT OR REPLACE, nor an UPDATE tried
+   * first: under the foreign keys either may fail half-done, so SQLite gives it a statement
+   * savepoint, and FTS5 writes its pending index out at every savepoint (see atomic.ts). That
+   * was 343 µs of each article's ~1.2 ms in a bulk import; a read and a plain INSERT open none.
+   */
+  private writeSignature(articleId: number, storyId: number, blob: Buffer): void {
+    if (this.hasSignature.get(articleId)) this.updateSignature.run(storyId, blob, articleId);
+    else this.insertSignature.run(articleId, storyId, blob);
   }
 
   /**
@@ -82,7 +98,7 @@ export class StoryStore {
       for (let after = 0; ; ) {
         const rows = read.all(after) as { article_id: number; story_id: number; title: string; body: string }[];
         if (rows.length === 0) break;
-        for (const row of rows) this.upsertSignature.run(row.article_id, row.story_id, toBlob(signature(`${row.title}\n${row.body}`)));
+        for (const row of rows) this.writeSignature(row.article_id, row.story_id, toBlob(signature(`${row.title}\n${row.body}`)));
         signed += rows.length;
         after = rows.at(-1)!.article_id;
       }
