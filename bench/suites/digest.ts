@@ -31,7 +31,7 @@ import { MemoryPeak } from '../memory.ts';
 import type { Suite } from './index.ts';
 
 /** Bump when the stored shape or the channel's topics change, so a stale cache is rebuilt. */
-const CACHE_VERSION = 2; // 2: built by the code after migrations 008–009 (no sentences_fts, no story_bands)
+const CACHE_VERSION = 3; // 2: built by the code after migrations 008–009 (no sentences_fts, no story_bands); 3: 012 (sentences as places)
 const ROUNDS = 7;
 
 export const BENCH_CHANNEL: ChannelRef = { platform: 'slack', workspace: 'TBENCH', channel: 'CDIGEST' };

@@ -34,7 +34,7 @@ describe('the SQLite store', () => {
     const id = articles.list()[0]!.id;
     expect(articles.sentences(id).length).toBeGreaterThan(3);
     db.prepare('DELETE FROM articles WHERE id = ?').run(id);
-    expect(db.prepare('SELECT COUNT(*) FROM sentences WHERE article_id = ?').pluck().get(id)).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM article_sentences WHERE article_id = ?').pluck().get(id)).toBe(0);
     const ftsRows = db.prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH '"ukraine"'`).pluck().all();
     expect(ftsRows).toHaveLength(4);
     expect(ftsRows).not.toContain(id);
@@ -52,16 +52,18 @@ describe('the SQLite store', () => {
   it('writes an article, its sentences and its index row all or not at all', () => {
     temp = tempCore();
     const { db, articles } = temp.core;
-    const broken = { ...draft('Half written', 'First sentence.'), sentences: [{ text: 'First sentence.', paragraph: 0 }, { text: null as unknown as string, paragraph: 0 }] };
-    expect(() => articles.insert(broken)).toThrow(/NOT NULL/);
+    // Fails after the article row and its index row are written, while its sentences are.
+    const unreadable = { paragraph: 0, get text(): string { throw new Error('unreadable sentence'); } };
+    const broken = { ...draft('Half written', 'First sentence.'), sentences: [{ text: 'First sentence.', paragraph: 0 }, unreadable] };
+    expect(() => articles.insert(broken)).toThrow(/unreadable sentence/);
     expect(articles.count()).toBe(0);
-    expect(db.prepare('SELECT count(*) FROM sentences').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM article_sentences').pluck().get()).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '"half"'`).pluck().get()).toBe(0);
     // Inside a transaction someone else opened, the failure is theirs to roll back: all of it.
     expect(() => articles.transaction(() => {
       articles.insert(draft('Kept until the end', 'It fails after me.'));
       articles.insert(broken);
-    })).toThrow(/NOT NULL/);
+    })).toThrow(/unreadable sentence/);
     expect(articles.count()).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '"kept"'`).pluck().get()).toBe(0);
   });

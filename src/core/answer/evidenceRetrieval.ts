@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.ts';
+import { decodeSentences } from '../store/storedSentences.ts';
 
 /** An article the question's words point to; `relevance` is BM25 turned positive (higher is better). */
 export interface ArticleHit {
@@ -11,7 +12,6 @@ export interface ArticleHit {
 }
 
 export interface SentenceRow {
-  readonly id: number;
   readonly articleId: number;
   readonly position: number;
   readonly text: string;
@@ -19,7 +19,8 @@ export interface SentenceRow {
 
 /**
  * What an answer reads from the store: BM25 over the article index (articles_fts) for the best
- * articles, the index's vocabulary for IDF, and the sentences of those few articles only.
+ * articles, the index's vocabulary for IDF, and the sentences of those few articles only
+ * (places in their bodies, storedSentences.ts).
  *
  * Sentences are scored in JavaScript (sentenceRanking.ts) rather than with a second FTS5
  * query: BM25 over sentences_fts restricted to the chosen articles' rowid ranges measured
@@ -46,8 +47,8 @@ export class EvidenceRetrieval {
             WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) AS hit
       JOIN articles a ON a.id = hit.id ORDER BY hit.score`);
     this.sentencesQuery = db.prepare(`
-      SELECT id, article_id AS articleId, position, text FROM sentences
-      WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position`);
+      SELECT a.id, a.body, s.spans FROM article_sentences s JOIN articles a ON a.id = s.article_id
+      WHERE s.article_id IN (SELECT value FROM json_each(?)) ORDER BY s.article_id`);
   }
 
   /**
@@ -82,6 +83,7 @@ export class EvidenceRetrieval {
   /** Every sentence of these articles, in order: ranking reads them all, with their neighbours. */
   sentencesOf(articleIds: readonly number[]): SentenceRow[] {
     if (articleIds.length === 0) return [];
-    return this.sentencesQuery.all(JSON.stringify(articleIds)) as SentenceRow[];
+    const rows = this.sentencesQuery.all(JSON.stringify(articleIds)) as { id: number; body: string; spans: string }[];
+    return rows.flatMap(({ id, body, spans }) => decodeSentences(body, spans).map(({ text }, position) => ({ articleId: id, position, text })));
   }
 }

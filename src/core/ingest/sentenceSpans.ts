@@ -1,3 +1,4 @@
+import { sentenceStarts } from '../store/storedSentences.ts';
 import type { StageSentence } from './ingestor.ts';
 
 /**
@@ -17,16 +18,15 @@ export interface SentenceSpans {
 }
 
 export function toSpans(body: string, sentences: readonly StageSentence[]): SentenceSpans {
+  const starts = sentenceStarts(body, sentences);
   const spans = new Int32Array(sentences.length * 3);
   const loose: string[] = [];
-  let from = 0;
   sentences.forEach((sentence, i) => {
-    const start = body.indexOf(sentence.text, from);
+    const start = starts[i]!;
     spans[3 * i] = start;
     spans[3 * i + 1] = start < 0 ? -1 : start + sentence.text.length;
     spans[3 * i + 2] = sentence.paragraph;
     if (start < 0) loose.push(sentence.text);
-    else from = start + sentence.text.length;
   });
   return { spans, loose };
 }

@@ -1,5 +1,6 @@
 import { atomic } from './atomic.ts';
 import type { Db } from './database.ts';
+import { decodeSentences, encodeSentences } from './storedSentences.ts';
 
 /** An article as stored: cleaned body, canonical URL, dates in ISO 8601 UTC. */
 export interface Article {
@@ -30,7 +31,6 @@ export interface SentenceInput {
 }
 
 export interface Sentence {
-  readonly id: number;
   readonly articleId: number;
   readonly position: number;
   readonly paragraph: number;
@@ -73,11 +73,11 @@ const toArticle = (row: ArticleRow): Article => ({
   storyId: row.story_id,
 });
 
-/** The only place that reads and writes the `articles` and `sentences` tables. */
+/** The only place that writes the `articles` and `article_sentences` tables (ask reads them too). */
 export class ArticleStore {
   private readonly insertArticle;
   private readonly indexArticle;
-  private readonly insertSentence;
+  private readonly insertSentences;
   private readonly byId;
   private readonly inWindow;
   private readonly newest;
@@ -97,9 +97,7 @@ export class ArticleStore {
       VALUES (@title, @outlet, @author, @url, @guid, @feedId, @origin, @summary, @body, @contentHash, @publishedAt, @fetchedAt, @fetchedAt)`);
     // Migration 011: the store, not a trigger, indexes a new article (a trigger costs an FTS5 flush).
     this.indexArticle = db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)');
-    this.insertSentence = db.prepare(
-      'INSERT INTO sentences (article_id, position, paragraph, text) VALUES (?, ?, ?, ?)',
-    );
+    this.insertSentences = db.prepare('INSERT INTO article_sentences (article_id, spans) VALUES (?, ?)');
     this.byId = db.prepare('SELECT * FROM articles WHERE id = ?');
     this.inWindow = db.prepare(`SELECT * FROM articles
       WHERE (published_at >= @since AND published_at < @until)
@@ -113,24 +111,24 @@ export class ArticleStore {
     // Every feed item is looked up by guid before ingest: prepare once, not per item.
     this.byGuid = db.prepare('SELECT * FROM articles WHERE guid = ? AND feed_id IS ? LIMIT 1');
     // The policy stage reads every new article's sentences: prepared once too.
-    this.sentencesOf = db.prepare('SELECT * FROM sentences WHERE article_id = ? ORDER BY position');
+    this.sentencesOf = db.prepare('SELECT a.body, s.spans FROM article_sentences s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?');
     this.updateArticle = db.prepare(`UPDATE articles SET title=@title, outlet=@outlet, author=@author, url=@url, guid=@guid,
       feed_id=@feedId, origin=@origin, summary=@summary, body=@body, content_hash=@contentHash,
       published_at=@publishedAt, updated_at=@updatedAt WHERE id=@id`);
-    this.deleteSentences = db.prepare('DELETE FROM sentences WHERE article_id = ?');
+    this.deleteSentences = db.prepare('DELETE FROM article_sentences WHERE article_id = ?');
     this.setStoryOf = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
     this.insertTransaction = atomic(db, (article: NewArticle): number => {
       const { sentences, ...row } = article;
       const id = Number(this.insertArticle.run(row).lastInsertRowid);
       this.indexArticle.run(id, row.title, row.body);
-      this.writeSentences(id, sentences);
+      this.insertSentences.run(id, encodeSentences(row.body, sentences));
       return id;
     });
     this.updateTransaction = atomic(db, (id: number, changes: Omit<NewArticle, 'fetchedAt'> & { updatedAt: string }): void => {
       const { sentences, ...row } = changes;
       this.updateArticle.run({ ...row, id });
       this.deleteSentences.run(id);
-      this.writeSentences(id, sentences);
+      this.insertSentences.run(id, encodeSentences(row.body, sentences));
     });
   }
 
@@ -147,12 +145,6 @@ export class ArticleStore {
   /** Replaces an article's text (an updated feed item) and its sentences. */
   update(id: number, changes: Omit<NewArticle, 'fetchedAt'> & { updatedAt: string }): void {
     this.updateTransaction(id, changes);
-  }
-
-  private writeSentences(articleId: number, sentences: readonly SentenceInput[]): void {
-    for (let position = 0; position < sentences.length; position++) {
-      this.insertSentence.run(articleId, position, sentences[position]!.paragraph, sentences[position]!.text);
-    }
   }
 
   get(id: number): Article | undefined {
@@ -195,15 +187,9 @@ export class ArticleStore {
   }
 
   sentences(articleId: number): Sentence[] {
-    return (
-      this.sentencesOf.all(articleId) as { id: number; article_id: number; position: number; paragraph: number; text: string }[]
-    ).map((row) => ({
-      id: row.id,
-      articleId: row.article_id,
-      position: row.position,
-      paragraph: row.paragraph,
-      text: row.text,
-    }));
+    const row = this.sentencesOf.get(articleId) as { body: string; spans: string } | undefined;
+    if (!row) return [];
+    return decodeSentences(row.body, row.spans).map(({ text, paragraph }, position) => ({ articleId, position, paragraph, text }));
   }
 
   setStory(articleId: number, storyId: number): void {
