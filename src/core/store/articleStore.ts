@@ -73,7 +73,7 @@ const toArticle = (row: ArticleRow): Article => ({
   storyId: row.story_id,
 });
 
-/** The only place that writes the `articles` and `article_sentences` tables (ask reads them too). */
+/** The only place that writes `articles`, new `articles_fts` rows and `article_sentences` (ask reads them too). */
 export class ArticleStore {
   private readonly insertArticle;
   private readonly indexArticle;
