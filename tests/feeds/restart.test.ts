@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
+import { runCommand } from '../../src/core/commands/runCommand.ts';
 import { createCore, type Core } from '../../src/core/core.ts';
+import { seedCorpus } from '../../src/core/corpus/seedCorpus.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { FeedPoller } from '../../src/feeds/feedPoller.ts';
 import { item, ScriptedFeedSource } from './support/fakeFeedSource.ts';
@@ -135,6 +137,33 @@ describe('polling across a restart', () => {
     const [second] = (await poll(core, source))!;
     expect(second!.counts).toMatchObject({ new: 1, unchanged: 2 });
     expect(core.articles.count()).toBe(3);
+    core.close();
+  });
+
+  it('queues an alert once when another item of the same poll fails and the poll is stored again item by item', async () => {
+    const clock = new ManualClock('2024-11-18T12:00:00Z');
+    const { core } = open(tempDb(), clock);
+    seedCorpus(core);
+    await runCommand('/brief subscribe alerts us', { core, channel: { platform: 'slack', workspace: 'T1', channel: 'C1' }, user: { id: 'U1', isAdmin: true } });
+    core.ingestor.addStage({ name: 'flaky', run: (article) => {
+      if (article.title.startsWith('Item 2:')) throw new Error('disk hiccup');
+      return {};
+    } });
+    const source = new ScriptedFeedSource();
+    core.feeds.add(URL_A);
+    source.items(URL_A, 'World', [item(1)]);
+    await poll(core, source); // the first poll is quiet
+    const decision = item(9, {
+      title: 'Biden allows Ukraine to strike deep inside Russia with ATACMS',
+      publishedAt: '2024-11-17T18:00:00.000Z',
+      text: 'President Joe Biden has authorized Ukraine to use ATACMS long-range missiles to strike deep inside Russia, two US officials said on Sunday. The first strikes are expected in the Kursk region.',
+    });
+    source.items(URL_A, 'World', [decision, item(1), item(2)]);
+    const [report] = (await poll(core, source))!;
+    expect(report!.counts).toMatchObject({ new: 1, unchanged: 1, failed: 1 });
+    const alerts = core.delivery.outbox.list().filter((queued) => queued.kind === 'alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.reply.title).toMatch(/Limited → Permitted/);
     core.close();
   });
 
