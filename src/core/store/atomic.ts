@@ -12,7 +12,8 @@ import type { Db } from './database.ts';
  *
  * So whoever opens a transaction owns its atomicity. A caller that catches a failure inside its
  * transaction and carries on must give each unit its own savepoint: FeedItemIngest does, per
- * item. Nothing else in the core catches inside a transaction.
+ * item, when a poll has to be stored again after an item failed. Nothing else in the core
+ * catches inside a transaction.
  */
 export function atomic<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
   let own: ((...args: A) => R) | undefined;
