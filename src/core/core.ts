@@ -66,9 +66,9 @@ export interface CoreOptions {
 // Features wire themselves below, in createCore: a store, an ingest stage, event listeners.
 
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dbPath);
-  const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger();
+  const db = openDatabase(options.dbPath, logger);
+  const clock = options.clock ?? systemClock;
   const articles = new ArticleStore(db);
   const ingestor = new Ingestor(articles, clock, logger);
   // Near-duplicates across outlets join one story (sets articles.story_id).

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import pino from 'pino';
 import { ArticleStore } from '../../src/core/store/articleStore.ts';
+import { openDatabase } from '../../src/core/store/database.ts';
 import { applyMigrations, loadMigrations } from '../../src/core/store/migrate.ts';
 import { decodeSentences, encodeSentences } from '../../src/core/store/storedSentences.ts';
 import { tempCore, type TempCore } from '../support/tempCore.ts';
@@ -60,5 +62,20 @@ describe('sentences stored as places in their article’s body', () => {
     expect(stored(6)).toEqual([['Zelenskyy’s plea.', 0], ['Kyiv asked.', 0]]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'sentences'").get()).toBeUndefined();
     db.close();
+  });
+
+  it('says in the log that an existing database was upgraded, and how long it took', () => {
+    temp = tempCore();
+    const db = new Database(`${temp.dir}/old.db`);
+    applyMigrations(db, loadMigrations().filter((m) => m.version < 12));
+    db.close();
+    const lines: string[] = [];
+    openDatabase(`${temp.dir}/old.db`, pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })).close();
+    expect(lines.map((line) => JSON.parse(line) as { msg: string; migrations: number[]; ms: number })).toEqual([
+      expect.objectContaining({ msg: 'database upgraded', migrations: [12], ms: expect.any(Number) }),
+    ]);
+    lines.length = 0;
+    openDatabase(`${temp.dir}/new.db`, pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })).close();
+    expect(lines).toEqual([]);
   });
 });
