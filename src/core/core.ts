@@ -90,7 +90,7 @@ export function createCore(options: CoreOptions): Core {
   connectPolicies(delivery, events, policies.service, logger);
   connectTopics(delivery, topics, articles);
   // Questions about a tracked policy's current state get its status line first.
-  const answers = new AnswerService(db, logger);
+  const answers = new AnswerService(db, articles, logger);
   answers.usePolicyStatus(policies.service);
   let closed = false;
   return {

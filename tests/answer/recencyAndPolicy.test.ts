@@ -40,7 +40,7 @@ describe('answers about now', () => {
         return { line: 'Taurus deliveries: prohibited, since 2024-03-01 (DW)', asOf: '2024-12-01T00:00:00.000Z' };
       },
     };
-    const answers = new AnswerService(temp.core.db, temp.core.logger);
+    const answers = new AnswerService(temp.core.db, temp.core.articles, temp.core.logger);
     answers.usePolicyStatus(tracker);
     const current = answers.ask('Is Berlin still refusing to send Taurus missiles to Kyiv?');
     expect(current.policyLine).toBe('Taurus deliveries: prohibited, since 2024-03-01 (DW)');
@@ -55,7 +55,7 @@ describe('answers about now', () => {
   it('still answers with quotes when the policy tracker fails, and logs the failure', () => {
     temp = tempCore();
     ingestTwoReports(temp);
-    const answers = new AnswerService(temp.core.db, temp.core.logger);
+    const answers = new AnswerService(temp.core.db, temp.core.articles, temp.core.logger);
     answers.usePolicyStatus({ statusLineFor: () => { throw new Error('tracker down'); } });
     const answer = answers.ask('Is Berlin still refusing to send Taurus missiles to Kyiv?');
     expect(answer.document.status).toBe('answered');

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ArticleStore } from '../store/articleStore.ts';
 import type { Db } from '../store/database.ts';
 import type { Answer, AnswerQuote, Citation } from './answer.ts';
 import { composeAnswer, noAnswer } from './answerText.ts';
@@ -32,9 +33,10 @@ export class AnswerService {
 
   constructor(
     db: Db,
+    articles: ArticleStore,
     private readonly logger: Logger,
   ) {
-    this.retrieval = new EvidenceRetrieval(db);
+    this.retrieval = new EvidenceRetrieval(db, articles);
   }
 
   /** createCore connects the policy tracker here (see PolicyStatusLookup). */

@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.ts';
-import { decodeSentences } from '../store/storedSentences.ts';
+import type { ArticleStore, Sentence } from '../store/articleStore.ts';
 
 /** An article the question's words point to; `relevance` is BM25 turned positive (higher is better). */
 export interface ArticleHit {
@@ -11,16 +11,13 @@ export interface ArticleHit {
   readonly publishedAt: string | null;
 }
 
-export interface SentenceRow {
-  readonly articleId: number;
-  readonly position: number;
-  readonly text: string;
-}
+/** A sentence of a chosen article, as the store gives it back. */
+export type SentenceRow = Sentence;
 
 /**
  * What an answer reads from the store: BM25 over the article index (articles_fts) for the best
  * articles, the index's vocabulary for IDF, and the sentences of those few articles only
- * (places in their bodies, storedSentences.ts).
+ * (from ArticleStore, which keeps them as places in their bodies).
  *
  * Sentences are scored in JavaScript (sentenceRanking.ts) rather than with a second FTS5
  * query: BM25 over sentences_fts restricted to the chosen articles' rowid ranges measured
@@ -29,13 +26,15 @@ export interface SentenceRow {
  */
 export class EvidenceRetrieval {
   private readonly articlesQuery;
-  private readonly sentencesQuery;
   private readonly vocabQuery;
   private readonly countQuery;
   private readonly frequencies = new Map<string, number>();
   private frequenciesAt = 0;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly articles: ArticleStore,
+  ) {
     // A per-connection view of the article index's vocabulary: document counts per stem, for IDF.
     db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.answer_article_vocab USING fts5vocab(main, articles_fts, row)');
     this.vocabQuery = db.prepare('SELECT doc FROM temp.answer_article_vocab WHERE term = ?').pluck();
@@ -46,9 +45,6 @@ export class EvidenceRetrieval {
       FROM (SELECT rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts
             WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) AS hit
       JOIN articles a ON a.id = hit.id ORDER BY hit.score`);
-    this.sentencesQuery = db.prepare(`
-      SELECT a.id, a.body, s.spans FROM article_sentences s JOIN articles a ON a.id = s.article_id
-      WHERE s.article_id IN (SELECT value FROM json_each(?)) ORDER BY s.article_id`);
   }
 
   /**
@@ -82,8 +78,6 @@ export class EvidenceRetrieval {
 
   /** Every sentence of these articles, in order: ranking reads them all, with their neighbours. */
   sentencesOf(articleIds: readonly number[]): SentenceRow[] {
-    if (articleIds.length === 0) return [];
-    const rows = this.sentencesQuery.all(JSON.stringify(articleIds)) as { id: number; body: string; spans: string }[];
-    return rows.flatMap(({ id, body, spans }) => decodeSentences(body, spans).map(({ text }, position) => ({ articleId: id, position, text })));
+    return this.articles.sentencesOfArticles(articleIds);
   }
 }

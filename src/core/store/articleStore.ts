@@ -1,6 +1,6 @@
 import { atomic } from './atomic.ts';
 import type { Db } from './database.ts';
-import { decodeSentences, encodeSentences } from './storedSentences.ts';
+import { decodeSentences, encodeSentences, type PlainSentence } from './storedSentences.ts';
 
 /** An article as stored: cleaned body, canonical URL, dates in ISO 8601 UTC. */
 export interface Article {
@@ -25,10 +25,8 @@ export type NewArticle = Omit<Article, 'id' | 'storyId' | 'updatedAt'> & {
   readonly sentences: readonly SentenceInput[];
 };
 
-export interface SentenceInput {
-  readonly text: string;
-  readonly paragraph: number;
-}
+/** A sentence as given to the store: its position is its place in the list. */
+export type SentenceInput = PlainSentence;
 
 export interface Sentence {
   readonly articleId: number;
@@ -73,7 +71,16 @@ const toArticle = (row: ArticleRow): Article => ({
   storyId: row.story_id,
 });
 
-/** The only place that writes `articles`, new `articles_fts` rows and `article_sentences` (ask reads them too). */
+interface SentencesRow {
+  id: number;
+  body: string;
+  spans: string;
+}
+
+const toSentences = ({ id, body, spans }: SentencesRow): Sentence[] =>
+  decodeSentences(body, spans).map(({ text, paragraph }, position) => ({ articleId: id, position, paragraph, text }));
+
+/** The only place that reads and writes `articles` and `article_sentences`, and that adds `articles_fts` rows. */
 export class ArticleStore {
   private readonly insertArticle;
   private readonly indexArticle;
@@ -85,6 +92,7 @@ export class ArticleStore {
   private readonly byHash;
   private readonly byGuid;
   private readonly sentencesOf;
+  private readonly sentencesOfMany;
   private readonly updateArticle;
   private readonly deleteSentences;
   private readonly setStoryOf;
@@ -111,7 +119,9 @@ export class ArticleStore {
     // Every feed item is looked up by guid before ingest: prepare once, not per item.
     this.byGuid = db.prepare('SELECT * FROM articles WHERE guid = ? AND feed_id IS ? LIMIT 1');
     // The policy stage reads every new article's sentences: prepared once too.
-    this.sentencesOf = db.prepare('SELECT a.body, s.spans FROM article_sentences s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?');
+    this.sentencesOf = db.prepare('SELECT a.id, a.body, s.spans FROM article_sentences s JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?');
+    this.sentencesOfMany = db.prepare(`SELECT a.id, a.body, s.spans FROM article_sentences s JOIN articles a ON a.id = s.article_id
+      WHERE s.article_id IN (SELECT value FROM json_each(?)) ORDER BY s.article_id`);
     this.updateArticle = db.prepare(`UPDATE articles SET title=@title, outlet=@outlet, author=@author, url=@url, guid=@guid,
       feed_id=@feedId, origin=@origin, summary=@summary, body=@body, content_hash=@contentHash,
       published_at=@publishedAt, updated_at=@updatedAt WHERE id=@id`);
@@ -187,9 +197,14 @@ export class ArticleStore {
   }
 
   sentences(articleId: number): Sentence[] {
-    const row = this.sentencesOf.get(articleId) as { body: string; spans: string } | undefined;
-    if (!row) return [];
-    return decodeSentences(row.body, row.spans).map(({ text, paragraph }, position) => ({ articleId, position, paragraph, text }));
+    const row = this.sentencesOf.get(articleId) as SentencesRow | undefined;
+    return row ? toSentences(row) : [];
+  }
+
+  /** The sentences of several articles, by article id, then in order: what ask reads of its best articles. */
+  sentencesOfArticles(articleIds: readonly number[]): Sentence[] {
+    if (articleIds.length === 0) return [];
+    return (this.sentencesOfMany.all(JSON.stringify(articleIds)) as SentencesRow[]).flatMap(toSentences);
   }
 
   setStory(articleId: number, storyId: number): void {
