@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/core/policy/analyzeArticle.ts';
+import { extractArticleClaims } from '../../src/core/policy/articleAnalysis.ts';
 import { ClaimExtractor, type Claim } from '../../src/core/policy/claimExtractor.ts';
 import { loadDefaultPolicies } from '../../src/core/policy/createPolicies.ts';
 
@@ -143,5 +144,30 @@ describe('claims: hostile articles', () => {
     const runOn = analyzeArticle(extractor, { text: 'Biden allowed Ukraine to strike Russia with ATACMS and '.repeat(20_000) });
     expect(runOn.claims.length).toBeLessThanOrEqual(1);
     expect(runOn.claims[0]?.quote.length ?? 0).toBeLessThanOrEqual(600);
+  });
+});
+
+describe('claims: one scan of an article finds the lines worth parsing', () => {
+  const lines = (texts: string[]) => [...extractor.claimableLines(texts, texts.join(' '))];
+
+  it('skips the lines that name no target, restriction or weapon', () => {
+    expect(lines(['Shares rose in Tokyo.', 'Ukraine fired ATACMS at Kursk.', 'The coach was sacked.', 'Rain is expected.'])).toEqual([1]);
+    expect(lines(['Shares rose in Tokyo.', 'The coach was sacked.'])).toEqual([]);
+  });
+
+  it('finds a gate phrase that spans white space the article did not collapse', () => {
+    expect(lines(['Nothing here.', 'Officers  stood\nacross   the\tborder.', 'Kyiv asked for a green \n light.'])).toEqual([1, 2]);
+  });
+
+  it('marks both lines when a phrase runs across the join between them', () => {
+    expect(lines(['Nothing here, just red', 'lines for Kyiv.', 'The end.'])).toEqual([0, 1]);
+  });
+
+  it('gives an article the same claims whether or not its white space was collapsed', () => {
+    const sentence = 'President Joe Biden has given permission to Ukraine to strike inside Russian territory with American munitions.';
+    const spaced = sentence.replace(/ /g, ' \n  ');
+    const analysed = (text: string) => extractArticleClaims(extractor, { title: 'Markets', sentences: [{ text: 'Shares rose.', position: 0 }, { text, position: 1 }] });
+    expect(analysed(spaced)).toHaveLength(1);
+    expect(analysed(spaced)).toEqual(analysed(sentence));
   });
 });

@@ -1,4 +1,3 @@
-import { collapseWhitespace } from '../text/collapseWhitespace.ts';
 import type { Claim, ClaimExtractor } from './claimExtractor.ts';
 
 /** A claim and where it sits: -1 for the title, else the sentence position. */
@@ -32,20 +31,25 @@ export interface ArticleAnalysis {
 const MAX_LINES = 1_000;
 
 // An article that names Ukraine a few times gives its sentences the context they omit.
-const UKRAINE = /\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/gi;
+const UKRAINE = /\b(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/gi;
 
 /** Claims from every sentence, then the title; the same quote's claims are kept once per policy and status. */
 export function extractArticleClaims(extractor: ClaimExtractor, text: ArticleText): PlacedClaim[] {
-  const whole = collapseWhitespace([text.title ?? '', ...text.sentences.map((s) => s.text)].join(' '));
-  if (!extractor.mayClaim(whole)) return [];
-  const context = { aboutUkraine: (whole.match(UKRAINE) ?? []).length >= 3 };
   // Body sentences first: the outlet's own words make better evidence than a (often rewritten) headline.
   const lines = [...text.sentences, ...(text.title ? [{ text: text.title, position: -1 }] : [])];
+  const texts = lines.map((line) => line.text);
+  const joined = texts.join(' ');
+  // One scan of the article finds the few lines worth parsing; most articles have none.
+  const claimable = extractor.claimableLines(texts, joined);
+  if (claimable.size === 0) return [];
+  const context = { aboutUkraine: (joined.match(UKRAINE) ?? []).length >= 3 };
   const placed: PlacedClaim[] = [];
   const seen = new Set<string>();
   // A repeated sentence (wire copy pasted twice, a hostile page) is parsed once.
   const memo = new Map<string, Claim[]>();
-  for (const line of lines.slice(0, MAX_LINES)) {
+  for (let i = 0; i < Math.min(lines.length, MAX_LINES); i++) {
+    if (!claimable.has(i)) continue;
+    const line = lines[i]!;
     const claims = memo.get(line.text) ?? extractor.extract(line.text, context);
     memo.set(line.text, claims);
     for (const claim of claims) {
