@@ -3,6 +3,7 @@ import { analyzeArticle } from '../../src/core/policy/analyzeArticle.ts';
 import { extractArticleClaims } from '../../src/core/policy/articleAnalysis.ts';
 import { ClaimExtractor, type Claim } from '../../src/core/policy/claimExtractor.ts';
 import { loadDefaultPolicies } from '../../src/core/policy/createPolicies.ts';
+import { mayCarryClaim } from '../../src/core/policy/predicateLexicon.ts';
 
 const extractor = new ClaimExtractor(loadDefaultPolicies());
 const claims = (sentence: string, aboutUkraine = false): Claim[] => extractor.extract(sentence, { aboutUkraine });
@@ -169,5 +170,22 @@ describe('claims: one scan of an article finds the lines worth parsing', () => {
     const analysed = (text: string) => extractArticleClaims(extractor, { title: 'Markets', sentences: [{ text: 'Shares rose.', position: 0 }, { text, position: 1 }] });
     expect(analysed(spaced)).toHaveLength(1);
     expect(analysed(spaced)).toEqual(analysed(sentence));
+  });
+});
+
+describe('claims: only sentences with a word that can carry a claim are parsed', () => {
+  it.each(['Washington dropped its objections.', 'It is letting Kyiv decide.', 'London withdrew the permission.', 'Paris signalled a shift.', 'They wanna strike.', 'Berlin stood firm.', 'ALLOWED AT LAST'])(
+    'sees a claim word in "%s"',
+    (sentence) => expect(mayCarryClaim(sentence)).toBe(true),
+  );
+
+  it('sees none in a sentence that only mentions the border and the US', () => {
+    expect(mayCarryClaim('It was built to straddle the frontier between Canada and the US.')).toBe(false);
+  });
+
+  it('does not read "deliberately" as deliberation', () => {
+    // compromise gives "deliberately" the lemma "deliberate"; the word itself carries no claim.
+    const sentence = 'A cross-border meeting place was built deliberately to straddle the frontier between Canada and the US.';
+    expect(claims(sentence, true)).toEqual([]);
   });
 });

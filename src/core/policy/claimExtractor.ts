@@ -2,6 +2,7 @@ import { collapseWhitespace } from '../text/collapseWhitespace.ts';
 import { classifyClause, findPredicates, isReported, type ClaimStatus, type Direction } from './claimStatus.ts';
 import type { PolicyDefinition } from './policyDefinition.ts';
 import { compilePolicy, PhraseSet, type PolicyMatcher } from './policyMatcher.ts';
+import { mayCarryClaim } from './predicateLexicon.ts';
 import { parseTokens, splitClauses, type Token } from './sentenceParse.ts';
 
 /** One sentence's statement about one tracked policy. */
@@ -109,6 +110,8 @@ export class ClaimExtractor {
     // A weapon names its owner ("French weapons … were permitted" is France's decision, whoever else is named).
     const concerned = ownWeapon.length > 0 ? ownWeapon : this.matchers.filter((m) => m.actor(text));
     if (concerned.length === 0) return [];
+    // No word that could carry a claim: the costly parse could only find nothing.
+    if (!mayCarryClaim(text)) return [];
     const tokens = parseTokens(text);
     if (!speaksOfPolicy(text, tokens, concerned, ownWeapon.length > 0)) return [];
     const reported = isReported(tokens) || /\breportedly\b/i.test(text);
