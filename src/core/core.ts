@@ -78,8 +78,8 @@ export function createCore(options: CoreOptions): Core {
   // Topic matches are recorded before policy tracking runs, so its alerts can name them.
   const topics = createTopics(db, articles, clock, logger);
   ingestor.addStage(topics.stage);
-  const feeds = createFeedRegistry(db, ingestor, clock, logger, options.config);
   const metrics = new CoreMetrics();
+  const feeds = createFeedRegistry(db, ingestor, clock, logger, metrics, options.config);
   ingestor.addStage(countIngested(metrics));
   const events = new CoreEvents();
   countPolicyAlerts(events, metrics);

@@ -29,8 +29,16 @@ export interface MetricsSink {
   observe(name: TimingName, seconds: number, labels: MetricLabels): void;
 }
 
+interface HeldIncrement {
+  readonly name: CounterName;
+  readonly labels: MetricLabels;
+  readonly by: number;
+}
+
 export class CoreMetrics {
   private sinks: MetricsSink[] = [];
+  /** Counts held back by `deferred`, innermost call last. */
+  private readonly held: HeldIncrement[][] = [];
 
   /** Returns the detach function (a stopped web server stops counting). */
   addSink(sink: MetricsSink): () => void {
@@ -41,7 +49,28 @@ export class CoreMetrics {
   }
 
   increment(name: CounterName, labels: MetricLabels = {}, by = 1): void {
-    for (const sink of this.sinks) sink.increment(name, labels, by);
+    const holding = this.held.at(-1);
+    if (holding) holding.push({ name, labels, by });
+    else for (const sink of this.sinks) sink.increment(name, labels, by);
+  }
+
+  /**
+   * Runs synchronous `work` (a transaction) holding back the counts it makes: they are counted
+   * when it returns and dropped when it throws, so work that is rolled back and done again (a
+   * feed poll stored item by item after one item failed) counts once. A nested call passes its
+   * counts up to the enclosing one when it returns.
+   */
+  deferred<T>(work: () => T): T {
+    this.held.push([]);
+    let done = false;
+    try {
+      const result = work();
+      done = true;
+      return result;
+    } finally {
+      const counts = this.held.pop()!;
+      if (done) for (const { name, labels, by } of counts) this.increment(name, labels, by);
+    }
   }
 
   observe(name: TimingName, seconds: number, labels: MetricLabels = {}): void {

@@ -140,7 +140,7 @@ describe('polling across a restart', () => {
     core.close();
   });
 
-  it('queues an alert once when another item of the same poll fails and the poll is stored again item by item', async () => {
+  it('queues and counts an alert once when another item of the same poll fails and the poll is stored again item by item', async () => {
     const clock = new ManualClock('2024-11-18T12:00:00Z');
     const { core } = open(tempDb(), clock);
     seedCorpus(core);
@@ -159,11 +159,16 @@ describe('polling across a restart', () => {
       text: 'President Joe Biden has authorized Ukraine to use ATACMS long-range missiles to strike deep inside Russia, two US officials said on Sunday. The first strikes are expected in the Kursk region.',
     });
     source.items(URL_A, 'World', [decision, item(1), item(2)]);
+    const counted = new Map<string, number>();
+    core.metrics.addSink({ increment: (name, _labels, by) => counted.set(name, (counted.get(name) ?? 0) + by), observe: () => undefined });
     const [report] = (await poll(core, source))!;
     expect(report!.counts).toMatchObject({ new: 1, unchanged: 1, failed: 1 });
     const alerts = core.delivery.outbox.list().filter((queued) => queued.kind === 'alert');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.reply.title).toMatch(/Limited → Permitted/);
+    // The rolled-back first try stored the decision too; only what was committed is counted.
+    expect(counted.get('alerts')).toBe(1);
+    expect(counted.get('items_ingested')).toBe(1);
     core.close();
   });
 
