@@ -3,7 +3,7 @@ import { analyzeArticle } from '../../src/core/policy/analyzeArticle.ts';
 import { extractArticleClaims } from '../../src/core/policy/articleAnalysis.ts';
 import { ClaimExtractor, type Claim } from '../../src/core/policy/claimExtractor.ts';
 import { loadDefaultPolicies } from '../../src/core/policy/createPolicies.ts';
-import { mayCarryClaim } from '../../src/core/policy/predicateLexicon.ts';
+import { mayCarryClaim } from '../../src/core/policy/claimStatus.ts';
 
 const extractor = new ClaimExtractor(loadDefaultPolicies());
 const claims = (sentence: string, aboutUkraine = false): Claim[] => extractor.extract(sentence, { aboutUkraine });

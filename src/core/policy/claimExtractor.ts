@@ -1,8 +1,7 @@
 import { collapseWhitespace } from '../text/collapseWhitespace.ts';
-import { classifyClause, findPredicates, isReported, type ClaimStatus, type Direction } from './claimStatus.ts';
+import { classifyClause, findPredicates, isReported, mayCarryClaim, type ClaimStatus, type Direction } from './claimStatus.ts';
 import type { PolicyDefinition } from './policyDefinition.ts';
 import { compilePolicy, PhraseSet, type PolicyMatcher } from './policyMatcher.ts';
-import { mayCarryClaim } from './predicateLexicon.ts';
 import { parseTokens, splitClauses, type Token } from './sentenceParse.ts';
 
 /** One sentence's statement about one tracked policy. */

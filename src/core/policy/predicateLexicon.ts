@@ -66,9 +66,6 @@ export function predicateKindOf(word: string, root: string): PredicateKind | und
   return KINDS.get(word) ?? KINDS.get(root);
 }
 
-/** Kinds that make a clause a claim (claimStatus.classifyClause); the others only qualify one. */
-const CLAIM_KINDS: ReadonlySet<PredicateKind> = new Set(['permit', 'tighten', 'urge', 'consider', 'deny', 'restrictState']);
-
 /**
  * Words compromise gives one of our bases as the lemma (or expansion) of, which
  * `inflections` does not make: irregular verbs and contractions ("wanna" → want to); doubled
@@ -86,26 +83,12 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
 };
 const doubled = (base: string): string[] => (/[^aeiou][aeiou][bdglmnprt]$/.test(base) ? [`${base}${base.at(-1)}ed`, `${base}${base.at(-1)}ing`] : []);
 
-const escapeForm = (form: string): string => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const CLAIM_WORD = new RegExp(
-  `\\b(?:${[
-    ...new Set(
-      [
-        ...table.filter(([kind]) => CLAIM_KINDS.has(kind)).flatMap(([, bases]) => bases),
-        ...WITH_OBJECT.map(([base]) => base),
-      ].flatMap((base) => [...inflections(base), ...doubled(base), ...(IRREGULAR[base] ?? [])]),
-    ),
-  ]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeForm)
-    .join('|')})\\b`,
-  'i',
-);
-
 /**
- * Whether a sentence has a word that could be a claim-bearing predicate (a permit, tighten,
- * urge, consider, deny or restrict word, in any form compromise lemmatizes to one). Parsing a
- * sentence with compromise costs 1-4 ms; one in three of those that reach it on news of the
- * story has no such word and so no claim, and this one regex test spares them the parse.
+ * Every word in a sentence that compromise could give a token of one of these kinds for:
+ * each base's inflections, doubled and irregular forms (a superset: a form too many only
+ * costs a parse). The permit kind includes the verbs that permit with an object.
  */
-export const mayCarryClaim = (sentence: string): boolean => CLAIM_WORD.test(sentence);
+export function wordsOfKinds(kinds: ReadonlySet<PredicateKind>): string[] {
+  const bases = [...table.filter(([kind]) => kinds.has(kind)).flatMap(([, list]) => list), ...(kinds.has('permit') ? WITH_OBJECT.map(([base]) => base) : [])];
+  return [...new Set(bases.flatMap((base) => [...inflections(base), ...doubled(base), ...(IRREGULAR[base] ?? [])]))];
+}
