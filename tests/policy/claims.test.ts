@@ -4,6 +4,7 @@ import { extractArticleClaims } from '../../src/core/policy/articleAnalysis.ts';
 import { ClaimExtractor, type Claim } from '../../src/core/policy/claimExtractor.ts';
 import { loadDefaultPolicies } from '../../src/core/policy/createPolicies.ts';
 import { mayCarryClaim } from '../../src/core/policy/claimStatus.ts';
+import { compilePolicy } from '../../src/core/policy/policyMatcher.ts';
 
 const extractor = new ClaimExtractor(loadDefaultPolicies());
 const claims = (sentence: string, aboutUkraine = false): Claim[] => extractor.extract(sentence, { aboutUkraine });
@@ -187,5 +188,20 @@ describe('claims: only sentences with a word that can carry a claim are parsed',
     // compromise gives "deliberately" the lemma "deliberate"; the word itself carries no claim.
     const sentence = 'A cross-border meeting place was built deliberately to straddle the frontier between Canada and the US.';
     expect(claims(sentence, true)).toEqual([]);
+  });
+});
+
+describe('claims: what counts as a country’s weapon', () => {
+  const uk = compilePolicy(loadDefaultPolicies().find((p) => p.id === 'uk')!);
+  const us = compilePolicy(loadDefaultPolicies().find((p) => p.id === 'us')!);
+
+  it('takes a missile or air defense system for a weapon', () => {
+    expect(us.ownSubject('Kyiv fired US-made rocket launcher systems at the airfield.')?.text).toBe('US-made rocket launcher systems');
+    expect(us.ownSubject('Ukraine used American air defense systems.')?.text).toBe('American air defense systems');
+  });
+
+  it('does not take a pension or banking system for one', () => {
+    expect(uk.ownSubject("Britain's pension system could easily be replaced, a report says.")).toBeUndefined();
+    expect(claims("Britain's pension system still bans early withdrawals.")).toEqual([]);
   });
 });

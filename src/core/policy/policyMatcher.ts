@@ -43,7 +43,9 @@ export class PhraseSet {
   }
 }
 
-const WEAPON = '(?:weapons?|missiles?|munitions|arms|rockets|artillery|systems?)';
+// A "system" is a weapon only with a word that says so: "missile systems", "air defense system";
+// "Britain's pension system" is not one.
+const WEAPON = '(?:weapons?|missiles?|munitions|arms|rockets|artillery|(?:missile|rocket|weapons?|defen[cs]e|artillery|launch(?:er)?|strike)[- ]systems?)';
 
 /** "US-provided weapons", "American munitions", "long-range U.S. weapons", "weapons provided by Washington". */
 function ownedWeaponRegexes(demonyms: readonly string[]): RegExp[] {
