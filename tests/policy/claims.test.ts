@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/core/policy/analyzeArticle.ts';
 import { extractArticleClaims } from '../../src/core/policy/articleAnalysis.ts';
@@ -203,5 +204,19 @@ describe('claims: what counts as a country’s weapon', () => {
   it('does not take a pension or banking system for one', () => {
     expect(uk.ownSubject("Britain's pension system could easily be replaced, a report says.")).toBeUndefined();
     expect(claims("Britain's pension system still bans early withdrawals.")).toEqual([]);
+  });
+});
+
+describe('claims: the one-scan gate misses no line', () => {
+  it('marks every line that makes a claim on its own, over random articles of gate words, white space and odd Unicode', () => {
+    const words = ['Ukraine', 'Russia', 'ATACMS', 'allowed', 'lifted', 'ban', 'red', 'lines', 'across', 'the', 'border', 'green', 'light', 'Biden', 'US', 'strike', '\n', '\t', '  ', 'İ', 'ß', '🚀', 'Україна', ''];
+    const line = fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 12 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), (texts) => {
+        const marked = extractor.claimableLines(texts, texts.join(' '));
+        return texts.every((text, i) => marked.has(i) || extractor.extract(text, { aboutUkraine: true }).length === 0);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
