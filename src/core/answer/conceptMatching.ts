@@ -1,4 +1,5 @@
 import type { WeightedConcept } from './conceptWeights.ts';
+import { escapeRegExp } from '../text/escapeRegExp.ts';
 
 /**
  * Which of a question's concepts a run of stems mentions, as a bit mask (bit i = concept i),
@@ -28,9 +29,8 @@ export class ConceptMatcher {
     this.weights = concepts.map((c) => c.weight);
     // A word whose stem is `allow` starts with `allo`; a word stemmed `polici` starts with `polic`.
     // Short stems ("us", "u" of U.S.) must be whole words, or every "use" would pass.
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const prefixes = [...this.singles.keys(), ...this.phrases.keys()].map((stem) =>
-      stem.length > 3 ? escape(stem.slice(0, -1)) : `${escape(stem)}(?![\\p{L}\\p{N}])`,
+      stem.length > 3 ? escapeRegExp(stem.slice(0, -1)) : `${escapeRegExp(stem)}(?![\\p{L}\\p{N}])`,
     );
     const escaped = [...new Set(prefixes)];
     this.prefilter = escaped.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'iu') : /(?!)/;

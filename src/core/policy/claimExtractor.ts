@@ -3,6 +3,7 @@ import { classifyClause, findPredicates, isReported, mayCarryClaim, type ClaimSt
 import type { PolicyDefinition } from './policyDefinition.ts';
 import { compilePolicy, PhraseSet, type PolicyMatcher } from './policyMatcher.ts';
 import { parseTokens, splitClauses, type Token } from './sentenceParse.ts';
+import { escapeRegExp } from '../text/escapeRegExp.ts';
 
 /** One sentence's statement about one tracked policy. */
 export interface Claim {
@@ -46,7 +47,7 @@ export class ClaimExtractor {
 
   constructor(policies: readonly PolicyDefinition[]) {
     this.matchers = policies.map(compilePolicy);
-    const named = policies.flatMap((p) => p.subjects).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const named = policies.flatMap((p) => p.subjects).map(escapeRegExp);
     this.anyWeapon = new RegExp(`(weapon|missile|munition|\\barms\\b|rocket|artillery|system|${named.join('|')})`, 'i');
     this.gate = new RegExp([TARGET, RESTRICTION, this.anyWeapon].map((r) => forScan(r.source)).join('|'), 'gi');
   }

@@ -1,5 +1,6 @@
 import { PERMIT_WITH_OBJECT, predicateKindOf, wordsOfKinds, type PredicateKind } from './predicateLexicon.ts';
 import type { Clause, Token } from './sentenceParse.ts';
+import { escapeRegExp } from '../text/escapeRegExp.ts';
 
 export type ClaimStatus = 'enacted' | 'announced' | 'considering' | 'urged' | 'denied';
 export type Direction = 'loosen' | 'tighten';
@@ -131,7 +132,7 @@ const CLAIM_KINDS: ReadonlySet<PredicateKind> = new Set(['permit', 'tighten', 'u
 const CLAIM_WORD = new RegExp(
   `\\b(?:${wordsOfKinds(CLAIM_KINDS)
     .sort((a, b) => b.length - a.length)
-    .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('|')})\\b`,
   'i',
 );

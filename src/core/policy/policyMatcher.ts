@@ -1,4 +1,5 @@
 import type { PolicyDefinition, PolicyState } from './policyDefinition.ts';
+import { escapeRegExp } from '../text/escapeRegExp.ts';
 
 /**
  * Where a sentence names a policy: its actor ("Biden", "the White House"), its weapons
@@ -10,7 +11,7 @@ export interface Mention {
   readonly at: number;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+const escape = (text: string): string => escapeRegExp(text).replace(/\s+/g, '\\s+');
 
 /** Aliases with no lower-case letter ("US", "U.S.") match case-sensitively, so "us" is not the US. */
 function looseRegex(phrases: readonly string[]): RegExp | undefined {
