@@ -61,6 +61,8 @@ export interface CoreOptions {
   readonly logger?: Logger;
   readonly config?: Partial<Config>;
   readonly ports?: Ports;
+  /** From how much text a feed poll is prepared in the ingest workers (Ingestor.prepare); Infinity: never. */
+  readonly prepareOffThreadFromChars?: number;
 }
 
 // Features wire themselves below, in createCore: a store, an ingest stage, event listeners.
@@ -70,7 +72,7 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath, logger);
   const clock = options.clock ?? systemClock;
   const articles = new ArticleStore(db);
-  const ingestor = new Ingestor(articles, clock, logger);
+  const ingestor = new Ingestor(articles, clock, logger, options.prepareOffThreadFromChars);
   // Near-duplicates across outlets join one story (sets articles.story_id).
   const stories = new StoryStore(db);
   stories.upgradeOldSignatures(logger);

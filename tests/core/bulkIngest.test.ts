@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCorpusFile } from '../../src/core/corpus/corpusFile.ts';
 import { DEFAULT_CORPUS_DIR } from '../../src/core/corpus/seedCorpus.ts';
-import type { Core } from '../../src/core/core.ts';
 import type { ArticleInput } from '../../src/core/ingest/articleInput.ts';
 import type { IngestReport } from '../../src/core/ingest/ingestor.ts';
+import { storedTables } from '../support/storedTables.ts';
 import { tempCore, type TempCore } from '../support/tempCore.ts';
 
 const temps: TempCore[] = [];
@@ -29,11 +29,6 @@ function articles(): ArticleInput[] {
   ];
 }
 
-const tables = (core: Core): unknown[] =>
-  ['SELECT id, title, story_id, content_hash FROM articles ORDER BY id', 'SELECT article_id, spans FROM article_sentences ORDER BY article_id',
-    'SELECT article_id, story_id FROM story_signatures ORDER BY article_id', 'SELECT article_id, topic_id FROM article_topics ORDER BY 1, 2',
-    'SELECT article_id, position, policy_id, status FROM policy_claims ORDER BY id', 'SELECT * FROM policy_state'].map((sql) => core.db.prepare(sql).all());
-
 describe('bulk import with worker threads', () => {
   it('reports and stores exactly what one-by-one batches do: dedup, stories, topics, claims', async () => {
     const inputs = articles();
@@ -47,7 +42,7 @@ describe('bulk import with worker threads', () => {
     expect(reports).toEqual(expected);
     expect(reports.map((r) => r.status)).toEqual(['new', 'new', 'new', 'new', 'new', 'new', 'duplicate', 'updated', 'empty']);
     expect(reports[5]).toMatchObject({ duplicateOf: reports[0]!.id, storyId: reports[0]!.storyId });
-    expect(tables(bulk.core)).toEqual(tables(one.core));
+    expect(storedTables(bulk.core)).toEqual(storedTables(one.core));
   });
 
   it('matches a topic added while the workers are busy, though they matched against the topics as they were', async () => {
@@ -70,6 +65,6 @@ describe('bulk import with worker threads', () => {
     }
     expect(reports).toEqual(expected);
     expect(reports.slice(3).filter((r) => (r.topics as string[] | undefined)?.includes('weapons')).length).toBeGreaterThan(0);
-    expect(tables(bulk.core)).toEqual(tables(one.core));
+    expect(storedTables(bulk.core)).toEqual(storedTables(one.core));
   });
 });

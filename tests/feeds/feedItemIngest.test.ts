@@ -28,20 +28,20 @@ describe('storing the items of one poll', () => {
     return { ingest, transactions, feed };
   }
 
-  it('stores a poll whose items all store in one transaction, with no savepoint per item', () => {
+  it('stores a poll whose items all store in one transaction, with no savepoint per item', async () => {
     const { ingest, transactions, feed } = setup();
-    expect(ingest.ingest(feed, [item(1), item(2), item(3)], { firstPoll: false })).toMatchObject({ new: 3, failed: 0 });
+    expect(await ingest.ingest(feed, [item(1), item(2), item(3)], { firstPoll: false })).toMatchObject({ new: 3, failed: 0 });
     expect(transactions.count).toBe(1);
     expect(temp.core.articles.count()).toBe(3);
   });
 
-  it('stores it again item by item, each in a savepoint, when one item fails', () => {
+  it('stores it again item by item, each in a savepoint, when one item fails', async () => {
     const { ingest, transactions, feed } = setup();
     temp.core.ingestor.addStage({ name: 'flaky', run: (article) => {
       if (article.title.startsWith('Item 2:')) throw new Error('disk hiccup');
       return {};
     } });
-    expect(ingest.ingest(feed, [item(1), item(2), item(3)], { firstPoll: false })).toMatchObject({ new: 2, failed: 1 });
+    expect(await ingest.ingest(feed, [item(1), item(2), item(3)], { firstPoll: false })).toMatchObject({ new: 2, failed: 1 });
     // The first try, then the poll again, then one savepoint per item.
     expect(transactions.count).toBe(1 + 1 + 3);
     expect(temp.core.articles.count()).toBe(2);

@@ -58,7 +58,7 @@ export function runDemo(core: Core, clock: AcceleratedClock, options: DemoOption
       if (!added.ok) throw new Error(`the demo feed could not be added: ${added.error.message}`);
       feed = added.value.feed;
     }
-    return core.feeds.record(feed, await feedSource.fetch(DEMO_FEED_URL));
+    return await core.feeds.record(feed, await feedSource.fetch(DEMO_FEED_URL));
   };
 
   const steps: (() => Promise<void>)[] = [

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { ArticleInput } from '../ingest/articleInput.ts';
 import type { Ingestor } from '../ingest/ingestor.ts';
+import type { PreparedArticle } from '../ingest/preparedArticle.ts';
 import type { FeedItem } from './feedItem.ts';
 import type { FeedRecord } from './feedStore.ts';
 import { itemFingerprint, itemKey } from './itemKey.ts';
@@ -16,6 +17,21 @@ export interface ItemCounts {
   /** Nothing left after cleaning (title-only items). */
   empty: number;
   failed: number;
+}
+
+interface PendingItem {
+  readonly item: FeedItem;
+  readonly key: string;
+  readonly fingerprint: string;
+  /** Stored without alerts (see FeedItemIngest). */
+  readonly quiet: boolean;
+}
+
+/** A poll's items, sorted and prepared, that `FeedItemIngest.store` writes. */
+export interface PreparedPoll {
+  /** The items left out: unchanged since the last poll. */
+  readonly counts: ItemCounts;
+  readonly items: readonly (PendingItem & { readonly prepared: PreparedArticle })[];
 }
 
 export const emptyCounts = (): ItemCounts => ({ new: 0, updated: 0, unchanged: 0, duplicate: 0, empty: 0, failed: 0 });
@@ -42,54 +58,72 @@ export class FeedItemIngest {
   ) {}
 
   /**
-   * A poll's items in one transaction, without a savepoint each: FTS5 writes its pending index
-   * out at every savepoint (store/atomic.ts), 13–24% of storing an item (measured on 3,000
-   * generated items in polls of 50). When one fails, the poll's writes go back and it is
-   * stored again item by item, each in its own savepoint, so that only the failing ones are lost.
+   * The first half of storing a poll: which items are new or changed, and those prepared
+   * (Ingestor.prepare: cleaned, split, claims extracted), off the main thread when there is
+   * enough text. Nothing is written yet; `store` writes the poll in one go.
    */
-  ingest(feed: FeedRecord, items: readonly FeedItem[], options: { firstPoll: boolean }): ItemCounts {
-    try {
-      return this.inTransaction(() => this.ingestAll(feed, items, options, 'together'));
-    } catch (error) {
-      this.logger.debug({ err: error, feed: feed.url }, 'an item failed: storing this poll item by item');
-      return this.inTransaction(() => this.ingestAll(feed, items, options, 'apart'));
-    }
-  }
-
-  private ingestAll(feed: FeedRecord, items: readonly FeedItem[], options: { firstPoll: boolean }, mode: 'together' | 'apart'): ItemCounts {
+  async prepare(feed: FeedRecord, items: readonly FeedItem[], options: { firstPoll: boolean }): Promise<PreparedPoll> {
     const counts = emptyCounts();
     const keysThisPoll = new Set<string>();
     const now = this.clock.now();
+    const pending: PendingItem[] = [];
     for (const item of items) {
       const key = itemKey(item);
       // Feeds repeat guids within one document (seen in the wild): the first wins.
       if (keysThisPoll.has(key)) continue;
       keysThisPoll.add(key);
       const fingerprint = itemFingerprint(item);
-      const before = this.seen.find(feed.id, key);
-      if (before?.fingerprint === fingerprint) {
+      if (this.seen.find(feed.id, key)?.fingerprint === fingerprint) {
         counts.unchanged += 1;
         continue;
       }
-      const quiet = options.firstPoll || this.isTooOldToAlert(item, now);
-      const stored = this.store(feed, item, key, quiet, mode);
+      pending.push({ item, key, fingerprint, quiet: options.firstPoll || this.isTooOldToAlert(item, now) });
+    }
+    const prepared = await this.ingestor.prepare(pending.map(({ item, key }) => articleInput(feed, item, key)));
+    return { counts, items: pending.map((p, i) => ({ ...p, prepared: prepared[i]! })) };
+  }
+
+  /**
+   * A prepared poll's items in one transaction, without a savepoint each: FTS5 writes its pending
+   * index out at every savepoint (store/atomic.ts), 13–24% of storing an item (measured on 3,000
+   * generated items in polls of 50). When one fails, the poll's writes go back and it is
+   * stored again item by item, each in its own savepoint, so that only the failing ones are lost.
+   */
+  store(feed: FeedRecord, poll: PreparedPoll): ItemCounts {
+    try {
+      return this.inTransaction(() => this.storeAll(feed, poll, 'together'));
+    } catch (error) {
+      this.logger.debug({ err: error, feed: feed.url }, 'an item failed: storing this poll item by item');
+      return this.inTransaction(() => this.storeAll(feed, poll, 'apart'));
+    }
+  }
+
+  /** Both halves at once: `prepare`, then `store`. */
+  async ingest(feed: FeedRecord, items: readonly FeedItem[], options: { firstPoll: boolean }): Promise<ItemCounts> {
+    return this.store(feed, await this.prepare(feed, items, options));
+  }
+
+  private storeAll(feed: FeedRecord, poll: PreparedPoll, mode: 'together' | 'apart'): ItemCounts {
+    const counts = { ...poll.counts };
+    const now = this.clock.now().toISOString();
+    for (const pending of poll.items) {
+      const stored = this.storeOne(feed, pending, mode);
       counts[stored.status] += 1;
       if (stored.status === 'failed') continue;
-      this.seen.record(feed.id, key, { articleId: stored.articleId, fingerprint }, now.toISOString());
+      this.seen.record(feed.id, pending.key, { articleId: stored.articleId, fingerprint: pending.fingerprint }, now);
     }
     return counts;
   }
 
-  private store(feed: FeedRecord, item: FeedItem, key: string, quiet: boolean, mode: 'together' | 'apart'): { status: keyof ItemCounts; articleId: number | null } {
-    const input = articleInput(feed, item, key);
+  private storeOne(feed: FeedRecord, { item, prepared, quiet }: PendingItem & { prepared: PreparedArticle }, mode: 'together' | 'apart'): { status: keyof ItemCounts; articleId: number | null } {
     if (mode === 'together') {
-      const report = this.ingestor.ingest(input, { quiet });
+      const report = this.ingestor.storePrepared(prepared, { quiet });
       return { status: report.status, articleId: report.id };
     }
     try {
       // Its own savepoint inside the poll's transaction: a failed item is caught below, so
       // what it wrote before failing must go back, and the items before it must stay.
-      const report = this.inTransaction(() => this.ingestor.ingest(input, { quiet }));
+      const report = this.inTransaction(() => this.ingestor.storePrepared(prepared, { quiet }));
       return { status: report.status, articleId: report.id };
     } catch (error) {
       this.logger.warn({ err: error, feed: feed.url, item: item.link ?? item.guid }, 'feed item could not be stored');

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import { appError, err, ok, type AppError, type Result } from '../result.ts';
 import type { FeedError, FetchOutcome } from './feedItem.ts';
 import { DEFAULT_HEALTH_POLICY, retryDelayMs, shouldPause, type FeedStatus, type HealthPolicy } from './feedHealth.ts';
-import { emptyCounts, type FeedItemIngest, type ItemCounts } from './feedItemIngest.ts';
+import { emptyCounts, type FeedItemIngest, type ItemCounts, type PreparedPoll } from './feedItemIngest.ts';
 import type { FeedRecord, FeedStore } from './feedStore.ts';
 
 export type PollStatus = 'new' | 'updated' | 'unchanged' | 'failed';
@@ -111,24 +111,28 @@ export class FeedRegistry {
 
   /**
    * Records one fetch of `feed`: stores new items, moves health, plans the next poll.
-   * Undefined when the feed was removed while it was being fetched.
+   * Undefined when the feed was removed while it was being fetched or its items prepared.
    */
-  record(feed: FeedRecord, outcome: Result<FetchOutcome, FeedError>): PollReport | undefined {
+  async record(feed: FeedRecord, outcome: Result<FetchOutcome, FeedError>): Promise<PollReport | undefined> {
     if (!this.store.get(feed.id)) return undefined;
-    return outcome.ok ? this.recordSuccess(feed, outcome.value) : this.recordFailure(feed, outcome.error);
+    if (!outcome.ok) return this.recordFailure(feed, outcome.error);
+    const firstPoll = feed.firstSuccessAt === null;
+    const fetched = outcome.value.kind === 'fetched' ? outcome.value : undefined;
+    // A feed's own title names the outlet of its articles, unless an admin gave one.
+    const named = fetched ? { ...feed, title: feed.title ?? fetched.feed.title } : feed;
+    const poll = fetched ? await this.items.prepare(named, fetched.feed.items, { firstPoll }) : undefined;
+    if (!this.store.get(feed.id)) return undefined;
+    return this.recordSuccess(named, outcome.value, poll);
   }
 
-  private recordSuccess(feed: FeedRecord, outcome: FetchOutcome): PollReport {
+  private recordSuccess(feed: FeedRecord, outcome: FetchOutcome, poll: PreparedPoll | undefined): PollReport {
     const now = this.clock.now().toISOString();
     const firstPoll = feed.firstSuccessAt === null;
     let counts = emptyCounts();
-    if (outcome.kind === 'fetched') {
-      // A feed's own title names the outlet of its articles, unless an admin gave one.
-      const title = feed.title ?? outcome.feed.title;
-      const named = { ...feed, title };
-      counts = this.items.ingest(named, outcome.feed.items, { firstPoll });
+    if (outcome.kind === 'fetched' && poll) {
+      counts = this.items.store(feed, poll);
       this.store.update(feed.id, {
-        title,
+        title: feed.title,
         siteUrl: outcome.feed.link ?? feed.siteUrl,
         etag: outcome.etag,
         lastModified: outcome.lastModified,
