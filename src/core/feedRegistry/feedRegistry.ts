@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts';
 import { appError, err, ok, type AppError, type Result } from '../result.ts';
 import type { FeedError, FetchOutcome } from './feedItem.ts';
 import { DEFAULT_HEALTH_POLICY, retryDelayMs, shouldPause, type FeedStatus, type HealthPolicy } from './feedHealth.ts';
+import { TurnQueue } from './turnQueue.ts';
 import { emptyCounts, type FeedItemIngest, type ItemCounts, type PreparedPoll } from './feedItemIngest.ts';
 import type { FeedRecord, FeedStore } from './feedStore.ts';
 
@@ -48,6 +49,8 @@ export function normaliseFeedUrl(raw: string): Result<string> {
  * the poller. The poller (src/feeds) fetches; this records what happened, in one place.
  */
 export class FeedRegistry {
+  private readonly storeTurns = new TurnQueue();
+
   constructor(
     private readonly store: FeedStore,
     private readonly items: FeedItemIngest,
@@ -121,6 +124,8 @@ export class FeedRegistry {
     // A feed's own title names the outlet of its articles, unless an admin gave one.
     const named = fetched ? { ...feed, title: feed.title ?? fetched.feed.title } : feed;
     const poll = fetched ? await this.items.prepare(named, fetched.feed.items, { firstPoll }) : undefined;
+    // One poll stored per turn of the loop, so that chat commands get in between (TurnQueue).
+    if (poll && poll.items.length > 0) await this.storeTurns.next();
     if (!this.store.get(feed.id)) return undefined;
     return this.recordSuccess(named, outcome.value, poll);
   }
