@@ -12,13 +12,12 @@
  *    the median reported; the concurrency is what the servers counted in flight per Host.
  * Also the parse rate of the real-world fixture feeds in ../shared/fixtures/feeds.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { configSchema } from '../../src/core/config/config.ts';
-import { parseCorpusFile } from '../../src/core/corpus/corpusFile.ts';
-import { DEFAULT_CORPUS_DIR } from '../../src/core/corpus/seedCorpus.ts';
+import { readCorpus } from '../../src/core/corpus/seedCorpus.ts';
 import { createCore } from '../../src/core/core.ts';
 import type { FeedItem } from '../../src/core/feedRegistry/feedItem.ts';
 import type { PollReport } from '../../src/core/feedRegistry/feedRegistry.ts';
@@ -64,11 +63,7 @@ const STORY_ROUNDS = 3;
 
 /** A poll of STORY_ITEMS full articles on the tracked story: the bundled corpus, each copy told apart by a line of its own. */
 function storyItems(round: number): FeedItem[] {
-  const dir = DEFAULT_CORPUS_DIR.pathname;
-  const articles = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().flatMap((file) => {
-    const parsed = parseCorpusFile(readFileSync(join(dir, file), 'utf8'), file);
-    return parsed.ok ? [parsed.value] : [];
-  });
+  const { articles } = readCorpus();
   return Array.from({ length: STORY_ITEMS }, (_, i) => {
     const article = articles[i % articles.length]!;
     const n = round * STORY_ITEMS + i;

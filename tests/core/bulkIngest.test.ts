@@ -1,8 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseCorpusFile } from '../../src/core/corpus/corpusFile.ts';
-import { DEFAULT_CORPUS_DIR } from '../../src/core/corpus/seedCorpus.ts';
+import { readCorpus } from '../../src/core/corpus/seedCorpus.ts';
 import type { ArticleInput } from '../../src/core/ingest/articleInput.ts';
 import type { IngestReport } from '../../src/core/ingest/ingestor.ts';
 import { storedTables } from '../support/storedTables.ts';
@@ -13,12 +10,8 @@ afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));
 
 /** The bundled corpus, then a wire copy, an exact repeat, an update of the first and an empty item. */
 function articles(): ArticleInput[] {
-  const dir = DEFAULT_CORPUS_DIR.pathname;
-  const corpus = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((file) => {
-    const parsed = parseCorpusFile(readFileSync(join(dir, file), 'utf8'), file);
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    return parsed.value;
-  });
+  const { articles: corpus, skipped } = readCorpus();
+  if (skipped.length > 0) throw new Error(`corpus files did not parse: ${JSON.stringify(skipped)}`);
   const first = corpus[0]!;
   return [
     ...corpus,

@@ -1,11 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.ts';
 import { runCommand } from '../../src/core/commands/runCommand.ts';
-import { parseCorpusFile } from '../../src/core/corpus/corpusFile.ts';
-import { DEFAULT_CORPUS_DIR } from '../../src/core/corpus/seedCorpus.ts';
+import { readCorpus } from '../../src/core/corpus/seedCorpus.ts';
 import type { Core } from '../../src/core/core.ts';
 import type { FeedItem } from '../../src/core/feedRegistry/feedItem.ts';
 import { silentLogger } from '../../src/core/logger.ts';
@@ -20,12 +17,9 @@ afterEach(() => temps.splice(0).forEach((temp) => temp.cleanup()));
 
 /** The bundled corpus as the full-text items of one feed. */
 function corpusItems(): FeedItem[] {
-  const dir = DEFAULT_CORPUS_DIR.pathname;
-  return readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((file, n) => {
-    const parsed = parseCorpusFile(readFileSync(join(dir, file), 'utf8'), file);
-    if (!parsed.ok) throw new Error(parsed.error.message);
-    return { guid: `corpus-${n}`, title: parsed.value.title, link: `https://news.example.org/${n}`, publishedAt: parsed.value.publishedAt, text: parsed.value.text };
-  });
+  const { articles, skipped } = readCorpus();
+  if (skipped.length > 0) throw new Error(`corpus files did not parse: ${JSON.stringify(skipped)}`);
+  return articles.map((article, n) => ({ guid: `corpus-${n}`, title: article.title, link: `https://news.example.org/${n}`, publishedAt: article.publishedAt, text: article.text }));
 }
 
 const decision = item(9, {

@@ -1,10 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { webChannel } from '../../bots/web/webChannel.ts';
 import type { CommandContext } from '../../core/commands/context.ts';
 import { runCommand } from '../../core/commands/runCommand.ts';
-import { parseCorpusFile } from '../../core/corpus/corpusFile.ts';
-import { DEFAULT_CORPUS_DIR } from '../../core/corpus/seedCorpus.ts';
+import { readCorpus } from '../../core/corpus/seedCorpus.ts';
 import type { Core } from '../../core/core.ts';
 import type { ArticleInput } from '../../core/ingest/articleInput.ts';
 import type { AcceleratedClock } from './acceleratedClock.ts';
@@ -26,12 +23,8 @@ export interface RunningDemo {
 }
 
 function corpusByDate(): ArticleInput[] {
-  const dir = DEFAULT_CORPUS_DIR.pathname;
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => parseCorpusFile(readFileSync(join(dir, f), 'utf8'), f))
-    .flatMap((parsed) => (parsed.ok ? [parsed.value] : []))
-    .sort((a, b) => String(a.publishedAt).localeCompare(String(b.publishedAt)));
+  return readCorpus()
+    .articles.sort((a, b) => String(a.publishedAt).localeCompare(String(b.publishedAt)));
 }
 
 /** 07:00 UTC on the article's day: the morning it was published. */
