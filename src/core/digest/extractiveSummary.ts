@@ -13,11 +13,15 @@ const LEAD_SENTENCES = 8;
  */
 export function extractiveSummary(sentencesByArticle: readonly (readonly Sentence[])[], headlines: readonly string[]): string {
   const focus = new Set(headlines.flatMap((h) => [...titleTerms(h)]));
+  // Wire copies repeat sentences word for word: each text is stemmed once.
+  const focusShared = new Map<string, number>();
+  const sharedWithFocus = (text: string): number =>
+    focusShared.get(text) ?? focusShared.set(text, sharedCount(titleTerms(text), focus)).get(text)!;
   const candidates = sentencesByArticle.flatMap((sentences) =>
     sentences
       .slice(0, LEAD_SENTENCES)
       .filter((s) => s.text.length >= MIN_CHARS && s.text.length <= MAX_CHARS && /[.!?”"]$/.test(s.text.trim()))
-      .map((s) => ({ text: s.text.trim(), score: sharedCount(titleTerms(s.text), focus) - s.position * 0.25 })),
+      .map((s) => ({ text: s.text.trim(), score: sharedWithFocus(s.text) - s.position * 0.25 })),
   );
   const seen = new Set<string>();
   const picked = candidates

@@ -55,22 +55,29 @@ function joinByKey(articles: readonly Article[], key: (a: Article) => number | n
 }
 
 /**
- * Headline pairs worth joining, found through an inverted index (term → articles), so a busy
- * window costs roughly the postings it shares rather than every pair of articles.
+ * Headline pairs worth joining, found through an inverted index (term → articles). A pair must
+ * share minShared terms, so with a headline's terms ordered rarest first, one of them is among
+ * all but its last minShared − 1 (prefix filtering): candidates come from those terms' postings
+ * alone, then the pair is counted in full. Common words ("Ukraine", "report") sort last and their
+ * long postings are never walked: a window of 1,600 look-alike headlines took ~90 ms that way.
  */
 function joinByHeadline(articles: readonly Article[], eventOf: EventOf, groups: Groups): void {
   const terms = articles.map((a) => titleTerms(a.title));
   const times = articles.map(time);
   const postings = new Map<string, number[]>();
   terms.forEach((set, i) => set.forEach((term) => (postings.get(term) ?? postings.set(term, []).get(term)!).push(i)));
+  const rarestFirst = (a: string, b: string) => postings.get(a)!.length - postings.get(b)!.length || (a < b ? -1 : a > b ? 1 : 0);
   const maxApart = SAME_DEVELOPMENT.maxApartHours * 3_600_000;
   for (let i = 0; i < articles.length; i++) {
     if (eventOf(articles[i]!) !== undefined) continue; // event evidence joins only its event
-    const shared = new Map<number, number>();
-    for (const term of terms[i]!) for (const j of postings.get(term)!) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
-    for (const [j, count] of shared) {
+    const own = terms[i]!;
+    const prefix = [...own].sort(rarestFirst).slice(0, Math.max(0, own.size - SAME_DEVELOPMENT.minShared + 1));
+    const candidates = new Set<number>();
+    for (const term of prefix) for (const j of postings.get(term)!) if (j > i) candidates.add(j);
+    for (const j of candidates) {
+      const count = sharedCount(own, terms[j]!);
       if (count < SAME_DEVELOPMENT.minShared || Math.abs(times[i]! - times[j]!) > maxApart) continue;
-      if (count / Math.min(terms[i]!.size, terms[j]!.size) < SAME_DEVELOPMENT.minOverlap) continue;
+      if (count / Math.min(own.size, terms[j]!.size) < SAME_DEVELOPMENT.minOverlap) continue;
       if (eventOf(articles[j]!) === undefined) groups.join(i, j);
     }
   }
@@ -89,10 +96,26 @@ export function groupArticles(articles: readonly Article[], eventOf: EventOf = (
   return [...members.values()].map((list) => ({ articles: list, lead: leadOf(list) }));
 }
 
-/** The headline sharing most with the others (ties: the earliest report). */
+/**
+ * The headline sharing most with the others (ties: the earliest report). A headline's total of
+ * terms shared with each other one is the sum, over its terms, of how many others have that
+ * term: one count per term instead of comparing every pair, which a sort's comparator did
+ * over and over (a 1,000-article group took ~0.5 s).
+ */
 function leadOf(members: readonly Article[]): Article {
   if (members.length === 1) return members[0]!;
-  const terms = new Map(members.map((a) => [a.id, titleTerms(a.title)]));
-  const score = (a: Article) => members.reduce((sum, b) => sum + (a === b ? 0 : sharedCount(terms.get(a.id)!, terms.get(b.id)!)), 0);
-  return [...members].sort((a, b) => score(b) - score(a) || time(a) - time(b) || a.id - b.id)[0]!;
+  const terms = members.map((a) => titleTerms(a.title));
+  const holders = new Map<string, number>();
+  for (const set of terms) for (const term of set) holders.set(term, (holders.get(term) ?? 0) + 1);
+  const scores = terms.map((set) => {
+    let score = 0;
+    for (const term of set) score += holders.get(term)! - 1;
+    return score;
+  });
+  let best = 0;
+  for (let i = 1; i < members.length; i++) {
+    const [a, b] = [members[i]!, members[best]!];
+    if (scores[i]! > scores[best]! || (scores[i] === scores[best] && (time(a) - time(b) || a.id - b.id) < 0)) best = i;
+  }
+  return members[best]!;
 }
