@@ -1,5 +1,6 @@
 import type { Reply, ReplySection } from '../reply.ts';
 import type { Digest, PolicyStatusLine } from './digest.ts';
+import { shownSources } from './shownSources.ts';
 
 const day = (iso: string | null): string => (iso ? iso.slice(0, 10) : 'unknown date');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -34,10 +35,12 @@ export function digestReply(digest: Digest, signals: readonly string[] = []): Re
   const sections: ReplySection[] = [{ text: statusText(digest.status) }];
   if (signals.length > 0) sections.push({ heading: 'Signals', text: signals.map((s) => `• ${s}`).join('\n') });
   for (const story of digest.stories) {
+    const { shown, more, outlets } = shownSources(story.sources);
+    const rest = more > 0 ? `+ ${plural(more, 'more report')} (${plural(outlets, 'outlet')} in all)` : '';
     sections.push({
       heading: story.headline,
-      text: story.summary,
-      sources: story.sources.map((s) => ({ outlet: s.outlet ?? undefined, title: s.title, url: s.url ?? undefined, publishedAt: s.publishedAt ?? undefined })),
+      text: [story.summary, rest].filter(Boolean).join('\n'),
+      sources: shown.map((s) => ({ outlet: s.outlet ?? undefined, title: s.title, url: s.url ?? undefined, publishedAt: s.publishedAt ?? undefined })),
     });
   }
   return { kind: 'digest', title, sections, footer: countsText(digest.counts), data: digest };
