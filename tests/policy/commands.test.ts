@@ -78,6 +78,19 @@ describe('core.policies for the ask, digest and alert features', () => {
     expect(temp.core.policies.statusLineFor('Will Biden attend the summit?')).toBeUndefined();
   });
 
+  it('counts a status line’s signals as the full summary of the same claims does, in any window', () => {
+    temp = tempCore({ seed: true });
+    const windows = [{}, { since: '2024-05-30T00:00:00.000Z' }, { since: '2024-09-01T00:00:00.000Z', until: '2024-09-13T00:00:00.000Z' }, { since: '2030-01-01T00:00:00.000Z' }];
+    for (const policy of [undefined, ...temp.core.policies.definitions.map((p) => p.id)]) {
+      for (const window of windows) {
+        const { sources, text } = temp.core.policies.signals(window, policy);
+        expect(temp.core.policies.signalCounts(window, policy)).toEqual({ sources, text });
+      }
+    }
+    // The seeds hold signals: the comparison is not of empty summaries only.
+    expect(temp.core.policies.signalCounts({}, 'us').sources.urged).toBeGreaterThan(0);
+  });
+
   it('analyzes an article without storing it: pressure and a denial are no change', () => {
     temp = tempCore({ seed: true });
     const before = temp.core.articles.count();

@@ -15,8 +15,8 @@ export function policyDigestSources(policies: PolicyService): DigestSources {
     policyStatus: (window) => policies.definitions.map((policy) => statusAt(policies, policy, window)),
     signals: (window) =>
       policies.definitions.flatMap((policy) => {
-        const summary = policies.signals({ since: window.since, until: window.until }, policy.id);
-        return summary.items.length > 0 ? [`${policy.name}: ${summary.text}`] : [];
+        const { sources, text } = policies.signalCounts({ since: window.since, until: window.until }, policy.id);
+        return sources.urged + sources.considering + sources.denied > 0 ? [`${policy.name}: ${text}`] : [];
       }),
     policyEventOf: (window) => {
       const byUrl = new Map<string, number>();

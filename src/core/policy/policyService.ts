@@ -8,6 +8,7 @@ import {
   eventView,
   stateRef,
   statusLine,
+  signalsText,
   summarizeSignals,
   type EventView,
   type SignalSummary,
@@ -94,6 +95,12 @@ export class PolicyService {
     return summarizeSignals(policyId ?? null, window, this.store.signals({ policyId, ...window }));
   }
 
+  /** The signals' counts and text alone: what a status line or a digest line needs, without reading each claim. */
+  signalCounts(window: Window = {}, policyId?: string): Pick<SignalSummary, 'sources' | 'text'> {
+    const sources = this.store.signalCounts({ policyId, ...window });
+    return { sources, text: signalsText(sources) };
+  }
+
   /** State changes whose first report falls in the window, oldest first, each with its evidence. */
   events(window: Window = {}, policyId?: string): EventView[] {
     return this.store.events({ policyId, ...window }).flatMap((row) => {
@@ -116,9 +123,10 @@ export class PolicyService {
   statusLineFor(question: string): { line: string; asOf: string | null } | undefined {
     const policy = this.extractor.policyFor(question);
     if (!policy) return undefined;
-    const status = this.statusOf(policy);
-    const signals = status.signals.text === 'no signals' ? '' : `; since then: ${status.signals.text}`;
-    return { line: `${status.text}${signals}`, asOf: status.event?.evidence[0]?.publishedAt ?? status.since };
+    const head = this.headOf(policy);
+    const since = this.signalCounts(head.since ? { since: head.since } : {}, policy.id).text;
+    const signals = since === 'no signals' ? '' : `; since then: ${since}`;
+    return { line: `${head.text}${signals}`, asOf: head.event?.evidence[0]?.publishedAt ?? head.since };
   }
 
   /**
@@ -155,18 +163,24 @@ export class PolicyService {
     return policy ? [policy] : [];
   }
 
-  private statusOf(policy: PolicyDefinition): PolicyStatus {
+  /** The current state, when it began, the event behind it and its line. */
+  private headOf(policy: PolicyDefinition): Pick<PolicyStatus, 'state' | 'since' | 'event' | 'text'> {
     const current = this.store.current(policy.id);
     const state = stateRef(policy, current?.state ?? policy.initialState);
     const event = current ? (this.event(current.eventId) ?? null) : null;
+    const since = current?.since ?? null;
+    return { state, since, event, text: statusLine(state, since, event?.evidence[0]) };
+  }
+
+  private statusOf(policy: PolicyDefinition): PolicyStatus {
+    const { state, since, event, text } = this.headOf(policy);
     const now = this.clock.now();
     const until = now.toISOString();
-    const since = current?.since ?? null;
     return {
       policy: { id: policy.id, name: policy.name, actor: policy.actor.name },
       state,
       since,
-      text: statusLine(state, since, event?.evidence[0]),
+      text,
       event,
       signals: this.signals(since ? { since } : {}, policy.id),
       thisWeek: this.signals({ since: new Date(now.getTime() - WEEK_MS).toISOString(), until }, policy.id),

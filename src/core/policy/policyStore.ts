@@ -148,6 +148,19 @@ export class PolicyStore {
       .all({ policyId: filter.policyId ?? null, since: filter.since ?? null, until: filter.until ?? null }) as StoredClaim[];
   }
 
+  /** Distinct articles per signal status in the window: what a status line needs, without reading every claim. */
+  signalCounts(filter: { policyId?: string; since?: string; until?: string }): Record<'urged' | 'considering' | 'denied', number> {
+    const rows = this.db
+      .prepare(`SELECT c.status, COUNT(DISTINCT c.article_id) AS n FROM policy_claims c JOIN articles a ON a.id = c.article_id
+        WHERE c.status IN ('considering', 'urged', 'denied') AND (@policyId IS NULL OR c.policy_id = @policyId)
+        AND (@since IS NULL OR c.reported_at >= @since) AND (@until IS NULL OR c.reported_at < @until)
+        GROUP BY c.status`)
+      .all({ policyId: filter.policyId ?? null, since: filter.since ?? null, until: filter.until ?? null }) as { status: 'urged' | 'considering' | 'denied'; n: number }[];
+    const counts = { urged: 0, considering: 0, denied: 0 };
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+
   /** Date of the newest considering / urged / denied claim of a policy. */
   latestSignalAt(policyId: string): string | undefined {
     return (this.db

@@ -89,19 +89,24 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 export function summarizeSignals(policy: string | null, window: { since?: string; until?: string }, claims: readonly StoredClaim[]): SignalSummary {
   const articles = (status: ClaimStatus) => new Set(claims.filter((c) => c.status === status).map((c) => c.articleId)).size;
   const sources = { urged: articles('urged'), considering: articles('considering'), denied: articles('denied') };
-  const parts = [
-    sources.urged > 0 ? `urged by ${plural(sources.urged, 'source')}` : '',
-    sources.considering > 0 ? `considering: ${sources.considering}` : '',
-    sources.denied > 0 ? `no change expected: ${sources.denied}` : '',
-  ].filter(Boolean);
   return {
     policy,
     since: window.since ?? null,
     until: window.until ?? null,
     sources,
-    text: parts.length > 0 ? parts.join(', ') : 'no signals',
+    text: signalsText(sources),
     items: claims.map((c) => ({ ...evidenceOf(c), status: c.status, policy: c.policyId })),
   };
+}
+
+/** "urged by 4 sources, considering: 2, no change expected: 1", or "no signals". */
+export function signalsText(sources: SignalSummary['sources']): string {
+  const parts = [
+    sources.urged > 0 ? `urged by ${plural(sources.urged, 'source')}` : '',
+    sources.considering > 0 ? `considering: ${sources.considering}` : '',
+    sources.denied > 0 ? `no change expected: ${sources.denied}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'no signals';
 }
 
 /** "Limited: US weapons may be used across the border near Kharkiv, since 2024-05-30 (CNN)" */
