@@ -5,11 +5,13 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { localContext } from '../src/core/commands/context.ts';
 import { runCommand } from '../src/core/commands/runCommand.ts';
-import { seedCorpus } from '../src/core/corpus/seedCorpus.ts';
+import { readCorpus, seedCorpus } from '../src/core/corpus/seedCorpus.ts';
 import { createCore } from '../src/core/core.ts';
 import { FeedPoller } from '../src/feeds/feedPoller.ts';
 import { DEFAULT_FETCH_LIMITS } from '../src/feeds/fetchLimits.ts';
@@ -35,8 +37,13 @@ let errors = 0;
 const logger = pino({ level: 'warn', hooks: { logMethod(args, method, level) { if (level >= 50) errors++; method.apply(this, args); } } }, pino.destination(2));
 
 let round = 0;
-const story = (feed: number, n: number) =>
-  `Officials in Kyiv said on day ${n} that Ukraine used ATACMS against Russian positions near sector ${feed}, while Washington weighed further steps on long-range strikes.`;
+// Every fourth feed carries full articles (the bundled corpus), so its polls are prepared in the ingest workers.
+const FULL_TEXT_EVERY = 4;
+const fullTexts = readCorpus().articles.map((article) => article.text);
+const story = (feed: number, n: number) => {
+  const lead = `Officials in Kyiv said on day ${n} that Ukraine used ATACMS against Russian positions near sector ${feed}, while Washington weighed further steps on long-range strikes.`;
+  return feed % FULL_TEXT_EVERY === 0 ? `${lead}\n\n${fullTexts[n % fullTexts.length]}` : lead;
+};
 const routes = Object.fromEntries(
   Array.from({ length: FEEDS }, (_, feed) => [
     `/feed/${feed}.xml`,
@@ -70,6 +77,9 @@ const sample = () => {
   console.error(`soak t=${taken.s}s rss=${taken.rssMb}MB heap=${taken.heapMb}MB articles=${taken.articles}`);
 };
 const sampler = setInterval(sample, SAMPLE_MS);
+// How long the event loop was held: what a chat command arriving mid-cycle would wait (an ask itself takes ~50 ms).
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 sample();
 
 let cycles = 0;
@@ -79,13 +89,19 @@ try {
     // Feeds are due on their own schedule; the soak makes every feed due each cycle.
     core.db.prepare('UPDATE feeds SET next_poll_at = NULL').run();
     await poller.cycle();
-    for (const question of QUESTIONS) await runCommand({ name: 'ask', question }, context);
+    // Each command in a turn of its own, as chat requests arrive: loopMaxMs is then the longest single hold.
+    for (const question of QUESTIONS) {
+      await setImmediatePromise();
+      await runCommand({ name: 'ask', question }, context);
+    }
+    await setImmediatePromise();
     await runCommand({ name: 'digest', window: 'today' }, context);
     cycles++;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 } finally {
   clearInterval(sampler);
+  loop.disable();
   sample();
   await server.close();
   core.close();
@@ -112,6 +128,7 @@ const result = {
   minutes, cycles, errors, samples,
   rssGrowthAfterWarmup: +growth('rssMb').toFixed(3), heapGrowthAfterWarmup: +growth('heapMb').toFixed(3),
   rssMbPerMinAfterWarmup: slope('rssMb'), heapMbPerMinAfterWarmup: slope('heapMb'),
+  loopMaxMs: +(loop.max / 1e6).toFixed(1), loopP99Ms: +(loop.percentile(99) / 1e6).toFixed(1),
   ...peak.stop(),
 };
 const flat = result.rssGrowthAfterWarmup <= 0.15 && result.heapGrowthAfterWarmup <= 0.25;
