@@ -23,7 +23,9 @@ export function shownSources(sources: readonly DigestSource[], limit = SOURCES_S
   const firstOfOutlet = new Set<number>();
   const seen = new Set<string>();
   sources.forEach((source, i) => {
-    if (!seen.has(outletKey(source))) (seen.add(outletKey(source)), firstOfOutlet.add(i));
+    if (seen.has(outletKey(source))) return;
+    seen.add(outletKey(source));
+    firstOfOutlet.add(i);
   });
   const picked = new Set([...firstOfOutlet].slice(0, limit));
   for (let i = 0; i < sources.length && picked.size < limit; i++) picked.add(i);
