@@ -11,6 +11,7 @@ import {
   signalsText,
   summarizeSignals,
   type EventView,
+  type SignalCounts,
   type SignalSummary,
   type StateRef,
 } from './policyViews.ts';
@@ -25,14 +26,14 @@ export interface PolicyStatus {
   /** The event that set the current state, with its evidence. */
   readonly event: EventView | null;
   /** Pressure, deliberation and denials since the current state began. */
-  readonly signals: SignalSummary;
+  readonly signals: SignalCounts;
   /** The same over the last seven days by the clock. */
-  readonly thisWeek: SignalSummary;
+  readonly thisWeek: SignalCounts;
   /**
    * The seven days up to the newest signal: what "this week" meant when the coverage was
    * current (the bundled corpus ends in September 2024). Null when there is no signal.
    */
-  readonly latestWeek: SignalSummary | null;
+  readonly latestWeek: SignalCounts | null;
 }
 
 export interface PolicyAlertView {
@@ -95,10 +96,10 @@ export class PolicyService {
     return summarizeSignals(policyId ?? null, window, this.store.signals({ policyId, ...window }));
   }
 
-  /** The signals' counts and text alone: what a status line or a digest line needs, without reading each claim. */
-  signalCounts(window: Window = {}, policyId?: string): Pick<SignalSummary, 'sources' | 'text'> {
+  /** The signals' counts and text alone: what a status, a status line or a digest line needs, without reading each claim. */
+  signalCounts(window: Window = {}, policyId?: string): SignalCounts {
     const sources = this.store.signalCounts({ policyId, ...window });
-    return { sources, text: signalsText(sources) };
+    return { policy: policyId ?? null, since: window.since ?? null, until: window.until ?? null, sources, text: signalsText(sources) };
   }
 
   /** State changes whose first report falls in the window, oldest first, each with its evidence. */
@@ -182,17 +183,17 @@ export class PolicyService {
       since,
       text,
       event,
-      signals: this.signals(since ? { since } : {}, policy.id),
-      thisWeek: this.signals({ since: new Date(now.getTime() - WEEK_MS).toISOString(), until }, policy.id),
+      signals: this.signalCounts(since ? { since } : {}, policy.id),
+      thisWeek: this.signalCounts({ since: new Date(now.getTime() - WEEK_MS).toISOString(), until }, policy.id),
       latestWeek: this.latestWeek(policy.id),
     };
   }
 
-  private latestWeek(policyId: string): SignalSummary | null {
+  private latestWeek(policyId: string): SignalCounts | null {
     const newest = this.store.latestSignalAt(policyId);
     if (!newest) return null;
     // The window ends just after the newest report's day, so that day counts in full.
     const until = new Date(Date.parse(newest.slice(0, 10)) + 24 * 3600 * 1000);
-    return this.signals({ since: new Date(until.getTime() - WEEK_MS).toISOString(), until: until.toISOString() }, policyId);
+    return this.signalCounts({ since: new Date(until.getTime() - WEEK_MS).toISOString(), until: until.toISOString() }, policyId);
   }
 }

@@ -38,6 +38,9 @@ export interface SignalView extends EvidenceView {
   readonly policy: string;
 }
 
+/** A SignalSummary without its claims: what status lines show. */
+export type SignalCounts = Omit<SignalSummary, 'items'>;
+
 export interface SignalSummary {
   readonly policy: string | null;
   readonly since: string | null;
