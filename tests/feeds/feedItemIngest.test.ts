@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedItemIngest } from '../../src/core/feedRegistry/feedItemIngest.ts';
 import { FeedStore } from '../../src/core/feedRegistry/feedStore.ts';
 import { SeenItemStore } from '../../src/core/feedRegistry/seenItemStore.ts';
@@ -45,5 +45,20 @@ describe('storing the items of one poll', () => {
     // The first try, then the poll again, then one savepoint per item.
     expect(transactions.count).toBe(1 + 1 + 3);
     expect(temp.core.articles.count()).toBe(2);
+  });
+
+  it('keeps the rest of a poll when one item cannot be prepared, and counts that one failed', async () => {
+    const { ingest, feed } = setup();
+    const prepare = temp.core.ingestor.prepare.bind(temp.core.ingestor);
+    // A failure injected where a worker or the text pipeline could throw on one hostile item.
+    vi.spyOn(temp.core.ingestor, 'prepare').mockImplementation(async (inputs) => {
+      if (inputs.some((input) => input.title?.startsWith('Item 2:'))) throw new Error('cannot prepare this item');
+      return prepare(inputs);
+    });
+    expect(await ingest.ingest(feed, [item(1), item(2), item(3)], { firstPoll: false })).toMatchObject({ new: 2, failed: 1 });
+    expect(temp.core.articles.count()).toBe(2);
+    // Not remembered as seen: the next poll tries it again.
+    vi.restoreAllMocks();
+    expect(await ingest.ingest(feed, [item(1), item(2), item(3)], { firstPoll: false })).toMatchObject({ new: 1, unchanged: 2, failed: 0 });
   });
 });

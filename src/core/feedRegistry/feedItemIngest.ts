@@ -29,7 +29,7 @@ interface PendingItem {
 
 /** A poll's items, sorted and prepared, that `FeedItemIngest.store` writes. */
 export interface PreparedPoll {
-  /** The items left out: unchanged since the last poll. */
+  /** The items left out: unchanged since the last poll, or failed (could not be prepared). */
   readonly counts: ItemCounts;
   readonly items: readonly (PendingItem & { readonly prepared: PreparedArticle })[];
 }
@@ -79,8 +79,31 @@ export class FeedItemIngest {
       }
       pending.push({ item, key, fingerprint, quiet: options.firstPoll || this.isTooOldToAlert(item, now) });
     }
-    const prepared = await this.ingestor.prepare(pending.map(({ item, key }) => articleInput(feed, item, key)));
-    return { counts, items: pending.map((p, i) => ({ ...p, prepared: prepared[i]! })) };
+    return { counts, items: await this.prepareAll(feed, pending, counts) };
+  }
+
+  /**
+   * All at once; should that fail, one by one, so that an item that cannot be prepared is
+   * counted failed (and logged) while the rest of the poll is kept, as when storing.
+   */
+  private async prepareAll(feed: FeedRecord, pending: readonly PendingItem[], counts: ItemCounts): Promise<PreparedPoll['items']> {
+    const inputs = pending.map(({ item, key }) => articleInput(feed, item, key));
+    try {
+      const prepared = await this.ingestor.prepare(inputs);
+      return pending.map((p, i) => ({ ...p, prepared: prepared[i]! }));
+    } catch (error) {
+      this.logger.debug({ err: error, feed: feed.url }, 'a poll could not be prepared at once: preparing it item by item');
+    }
+    const kept: PreparedPoll['items'][number][] = [];
+    for (const [i, p] of pending.entries()) {
+      try {
+        kept.push({ ...p, prepared: (await this.ingestor.prepare([inputs[i]!]))[0]! });
+      } catch (error) {
+        this.logger.warn({ err: error, feed: feed.url, item: p.item.link ?? p.item.guid }, 'feed item could not be prepared');
+        counts.failed += 1;
+      }
+    }
+    return kept;
   }
 
   /**
