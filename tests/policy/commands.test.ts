@@ -78,13 +78,21 @@ describe('core.policies for the ask, digest and alert features', () => {
     expect(temp.core.policies.statusLineFor('Will Biden attend the summit?')).toBeUndefined();
   });
 
-  it('counts a status line’s signals as the full summary of the same claims does, in any window', () => {
+  it('counts a status line’s signals as distinct articles per status in any window, as the stored claims say', () => {
     temp = tempCore({ seed: true });
-    const windows = [{}, { since: '2024-05-30T00:00:00.000Z' }, { since: '2024-09-01T00:00:00.000Z', until: '2024-09-13T00:00:00.000Z' }, { since: '2030-01-01T00:00:00.000Z' }];
+    const claims = temp.core.db
+      .prepare("SELECT policy_id AS policy, status, article_id AS article, reported_at AS at FROM policy_claims WHERE status IN ('urged', 'considering', 'denied')")
+      .all() as { policy: string; status: string; article: number; at: string }[];
+    const windows: { since?: string; until?: string }[] = [{}, { since: '2024-05-30T00:00:00.000Z' }, { since: '2024-09-01T00:00:00.000Z', until: '2024-09-13T00:00:00.000Z' }, { since: '2030-01-01T00:00:00.000Z' }];
     for (const policy of [undefined, ...temp.core.policies.definitions.map((p) => p.id)]) {
       for (const window of windows) {
-        const { items: _items, ...counts } = temp.core.policies.signals(window, policy);
-        expect(temp.core.policies.signalCounts(window, policy)).toEqual(counts);
+        const inWindow = claims.filter((c) => (!policy || c.policy === policy) && (!window.since || c.at >= window.since) && (!window.until || c.at < window.until));
+        const articles = (status: string) => new Set(inWindow.filter((c) => c.status === status).map((c) => c.article)).size;
+        const counts = temp.core.policies.signalCounts(window, policy);
+        expect(counts.sources).toEqual({ urged: articles('urged'), considering: articles('considering'), denied: articles('denied') });
+        // The full summary is the same counts with each claim added.
+        expect(temp.core.policies.signals(window, policy)).toEqual({ ...counts, items: expect.any(Array) });
+        expect(temp.core.policies.signals(window, policy).items).toHaveLength(inWindow.length);
       }
     }
     // The seeds hold signals: the comparison is not of empty summaries only.

@@ -9,7 +9,7 @@ import {
   stateRef,
   statusLine,
   signalsText,
-  summarizeSignals,
+  signalView,
   type EventView,
   type SignalCounts,
   type SignalSummary,
@@ -91,9 +91,9 @@ export class PolicyService {
     return policy && this.statusOf(policy).text;
   }
 
-  /** Considering / urged / denied claims reported in the window (report dates, ISO). */
+  /** Considering / urged / denied claims reported in the window (report dates, ISO): the counts, and each claim. */
   signals(window: Window = {}, policyId?: string): SignalSummary {
-    return summarizeSignals(policyId ?? null, window, this.store.signals({ policyId, ...window }));
+    return { ...this.signalCounts(window, policyId), items: this.store.signals({ policyId, ...window }).map(signalView) };
   }
 
   /** The signals' counts and text alone: what a status, a status line or a digest line needs, without reading each claim. */

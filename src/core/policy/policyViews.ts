@@ -89,18 +89,8 @@ export function eventView(policy: PolicyDefinition, row: PolicyEventRow, evidenc
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function summarizeSignals(policy: string | null, window: { since?: string; until?: string }, claims: readonly StoredClaim[]): SignalSummary {
-  const articles = (status: ClaimStatus) => new Set(claims.filter((c) => c.status === status).map((c) => c.articleId)).size;
-  const sources = { urged: articles('urged'), considering: articles('considering'), denied: articles('denied') };
-  return {
-    policy,
-    since: window.since ?? null,
-    until: window.until ?? null,
-    sources,
-    text: signalsText(sources),
-    items: claims.map((c) => ({ ...evidenceOf(c), status: c.status, policy: c.policyId })),
-  };
-}
+/** One considering / urged / denied claim as a signal list shows it: the quote and where it was reported. */
+export const signalView = (claim: StoredClaim): SignalView => ({ ...evidenceOf(claim), status: claim.status, policy: claim.policyId });
 
 /** "urged by 4 sources, considering: 2, no change expected: 1", or "no signals". */
 export function signalsText(sources: SignalSummary['sources']): string {
