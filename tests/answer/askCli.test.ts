@@ -22,4 +22,14 @@ describe('newsbrief ask --json', () => {
     expect(document.citations.length).toBeGreaterThanOrEqual(1);
     for (const citation of document.citations) expect(Object.keys(citation)).toEqual(['title', 'outlet', 'url', 'publishedAt', 'quote']);
   });
+
+  it('takes a question that starts with "-" as the question, not as an unknown option', () => {
+    const result = spawnSync(process.execPath, [BIN, '--db', join(dir, 'ask.db'), 'ask', '-Crimea ATACMS', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+    });
+    expect(result.stderr).not.toMatch(/unknown option/);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ question: '-Crimea ATACMS' });
+  });
 });

@@ -9,7 +9,9 @@ import { GOLDEN_QUESTIONS, type GoldenQuestion } from './goldenQuestions.ts';
 /**
  * Bars from the measured figures (47 questions: hit@1 0.872 = 41/47, hit@3 0.957 = 45/47) less
  * one question of room; the hit@1 bar is also the issue's floor of 85%. A change that makes
- * answers worse fails here.
+ * answers worse fails here. Since "use" is no longer read as "US" and named people must be in
+ * their quotes (tests/answer/namesInQuestions.test.ts): 40/47 and 44/47, on the bars. The two
+ * questions lost were near-ties (scores within 1%) that the old "use" = US match tipped.
  */
 const HIT_AT_1_BAR = 0.85;
 const HIT_AT_3_BAR = 0.93;

@@ -29,7 +29,10 @@ describe('one quote, every outlet that carried it', () => {
     expect(answer.quotes).toHaveLength(1);
     expect(answer.quotes[0]!.sources.map((s) => s.outlet).sort()).toEqual(['AP', 'CNN', 'Reuters']);
     expect(answer.document.citations).toHaveLength(3);
-    expect(new Set(answer.document.citations.map((c) => c.quote)).size).toBe(1);
+    // One quote, but each citation carries the words its own outlet printed: AP trimmed "next month".
+    const quoteBy = Object.fromEntries(answer.document.citations.map((c) => [c.outlet, c.quote]));
+    expect(quoteBy).toEqual({ Reuters: QUOTE, CNN: QUOTE, AP: QUOTE.replace(' next month', '') });
+    for (const citation of answer.document.citations) expect(answer.document.answer).toContain(citation.quote);
     expect(answer.document.asOf).toBe('2024-10-03T00:00:00.000Z');
   });
 

@@ -26,6 +26,19 @@ export const ALIAS_GROUPS: readonly AliasGroup[] = [
   entity('north-korea', 'North Korea|North Korean|North Koreans|Pyongyang'),
   entity('iran', 'Iran|Iranian|Tehran'),
   entity('israel', 'Israel|Israeli|Israelis|IDF'),
+  // Allies and other governments, by name, people and capital: a question about France's stance
+  // is answered by "French weapons" and "Paris".
+  entity('france', 'France|French|Paris|Elysee'),
+  entity('germany', 'Germany|German|Germans|Berlin'),
+  entity('poland', 'Poland|Polish|Warsaw'),
+  entity('italy', 'Italy|Italian|Rome'),
+  entity('canada', 'Canada|Canadian|Ottawa'),
+  entity('netherlands', 'Netherlands|Dutch|The Hague'),
+  entity('sweden', 'Sweden|Swedish|Stockholm'),
+  entity('finland', 'Finland|Finnish|Helsinki'),
+  entity('china', 'China|Chinese|Beijing'),
+  entity('japan', 'Japan|Japanese|Tokyo'),
+  entity('european-union', 'European Union|EU|Brussels'),
   entity('nato', 'NATO|North Atlantic Treaty Organization|alliance'),
   entity('congress', 'Congress|lawmakers|legislators|senators|House|Senate|congressional'),
   entity('republicans', 'Republicans|Republican|GOP'),
@@ -33,6 +46,7 @@ export const ALIAS_GROUPS: readonly AliasGroup[] = [
   // Weapons.
   entity('atacms', 'ATACMS|Army Tactical Missile System|long-range missiles|long-range missile|long-range weapons|tactical missiles|tactical missile'),
   entity('storm-shadow', 'Storm Shadow|SCALP|British-made missiles'),
+  entity('taurus', 'Taurus|Taurus missile|Taurus missiles'),
   entity('himars', 'HIMARS|High Mobility Artillery Rocket System|rocket launchers'),
   entity('patriot', 'Patriot|Patriot missile|air defense system'),
   // People with their titles: a question may use either.

@@ -20,10 +20,14 @@ export interface AnswerDocument {
   readonly citations: readonly Citation[];
 }
 
-/** A quote with all the articles that carried it (near-duplicates merged). */
+/**
+ * A quote with all the articles that carried it (near-duplicates merged). Each source keeps
+ * the sentence its own article printed: wire copy reprinted with a word changed is one quote
+ * here, but a citation never credits an outlet with words it did not print.
+ */
 export interface AnswerQuote {
   readonly text: string;
-  readonly sources: readonly Omit<Citation, 'quote'>[];
+  readonly sources: readonly Citation[];
 }
 
 export interface Answer {

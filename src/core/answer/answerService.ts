@@ -3,12 +3,12 @@ import type { ArticleStore } from '../store/articleStore.ts';
 import type { Db } from '../store/database.ts';
 import type { Answer, AnswerQuote, Citation } from './answer.ts';
 import { composeAnswer, noAnswer } from './answerText.ts';
-import { anyFormExpression, weighConcepts, type WeightedConcept } from './conceptWeights.ts';
+import { anyFormExpression, mostTelling, weighConcepts, type WeightedConcept } from './conceptWeights.ts';
 import { EvidenceRetrieval } from './evidenceRetrieval.ts';
 import type { PolicyStatusLookup } from './policyStatusLookup.ts';
 import { analyseQuestion, type QuestionAnalysis } from './questionAnalysis.ts';
 import { mergeNearDuplicates, type MergedQuote } from './quoteMerging.ts';
-import { rankCandidates } from './sentenceRanking.ts';
+import { rankCandidates, type Candidate } from './sentenceRanking.ts';
 
 /** Articles whose sentences are read for an answer: 12 measured as good as 24 on the golden questions, at half the cost. */
 const ARTICLES_READ = 12;
@@ -47,7 +47,7 @@ export class AnswerService {
   ask(question: string): Answer {
     const analysis = analyseQuestion(question);
     const articleCount = this.retrieval.articleCount();
-    const concepts = weighConcepts(analysis.concepts, this.retrieval, articleCount);
+    const concepts = mostTelling(weighConcepts(analysis.concepts, this.retrieval, articleCount));
     const unknown = unknownName(analysis, concepts);
     if (unknown) return noAnswer(question, `The corpus has nothing on “${unknown}”.`);
     if (mostlyUnknown(concepts)) return noAnswer(question, 'The corpus has nothing on that: most of its words appear in no article.');
@@ -64,8 +64,11 @@ export class AnswerService {
     const articles = this.retrieval.topArticles(expression, ARTICLES_READ);
     const sentences = this.retrieval.sentencesOf(articles.map((a) => a.id));
     const needed = Math.min(2, concepts.length);
-    const numbers = numberMask(concepts);
-    const relevant = rankCandidates(analysis, concepts, articles, sentences, MIN_SUPPORT, (c) => c.support >= MIN_SUPPORT && c.matched >= needed && (c.contextMask & numbers) === numbers);
+    const required = numberMask(concepts) | namedMask(concepts, this.retrieval.articleCount());
+    const speakers = speakerMask(concepts, analysis.speakers);
+    const quotable = (c: Candidate): boolean =>
+      c.support >= MIN_SUPPORT && c.matched >= needed && (c.contextMask & required) === required && (speakers === 0 || (c.nearMask & speakers) !== 0);
+    const relevant = rankCandidates(analysis, concepts, articles, sentences, MIN_SUPPORT, quotable);
     const first = relevant[0];
     if (!first) return [];
     const quoted = SECOND_QUOTE_RATIO * first.score;
@@ -103,6 +106,29 @@ function numberMask(concepts: readonly WeightedConcept[]): number {
   return concepts.reduce((mask, c, i) => (/^\d+$/.test(c.concept.label) ? mask | (1 << i) : mask), 0);
 }
 
+/**
+ * Who or what a question names (Trump, Poland, the UK, Storm Shadow) must be in what is quoted,
+ * its neighbour or its title: "Did Trump lift the ban?" is not answered by a line about Biden.
+ * Names in most of the corpus (Ukraine, Russia in a corpus about their war) say nothing about
+ * which sentence answers, so only the rarer ones are required.
+ */
+const NAMED_SHARE = 0.5;
+
+function namedMask(concepts: readonly WeightedConcept[], articleCount: number): number {
+  return concepts.reduce((mask, c, i) => {
+    if (!c.concept.entity) return mask;
+    // By its one-word names: a phrase's count is bounded by its commonest word's ("Ukrainian
+    // President" by "president"), which would make every person with a title look common.
+    const df = c.formFrequencies.reduce((sum, f, form) => (c.concept.stemForms[form]!.length === 1 ? sum + f : sum), 0);
+    return df > 0 && df <= NAMED_SHARE * articleCount ? mask | (1 << i) : mask;
+  }, 0);
+}
+
+/** Whoever the question wants words from (questionAnalysis: speakers): one of them must be named in the quote or the sentence before it. */
+function speakerMask(concepts: readonly WeightedConcept[], speakers: ReadonlySet<string>): number {
+  return concepts.reduce((mask, c, i) => (speakers.has(c.concept.label) && c.documentFrequency > 0 ? mask | (1 << i) : mask), 0);
+}
+
 /** "How do I bake sourdough bread at home?": when most of a question is foreign to the corpus, only a stray word could match. */
 function mostlyUnknown(concepts: readonly WeightedConcept[]): boolean {
   const unknown = concepts.filter((c) => c.documentFrequency === 0).length;
@@ -111,12 +137,12 @@ function mostlyUnknown(concepts: readonly WeightedConcept[]): boolean {
 
 function toAnswerQuote(quote: MergedQuote): AnswerQuote {
   const seen = new Set<number>();
-  const sources: Omit<Citation, 'quote'>[] = [];
+  const sources: Citation[] = [];
   for (const report of quote.reports) {
     if (seen.has(report.article.id)) continue;
     seen.add(report.article.id);
     const { title, outlet, url, publishedAt } = report.article;
-    sources.push({ title, outlet, url, publishedAt });
+    sources.push({ title, outlet, url, publishedAt, quote: report.sentence.text });
   }
   return { text: quote.text, sources };
 }

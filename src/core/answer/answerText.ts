@@ -4,7 +4,7 @@ import type { PolicyStatusLine } from './policyStatusLookup.ts';
 const day = (iso: string | null | undefined): string | undefined => iso?.slice(0, 10);
 
 /** "CNN, 2024-05-30": how a quote's source reads after it. */
-function sourceLine(source: Omit<Citation, 'quote'>): string {
+function sourceLine(source: Citation): string {
   return [source.outlet ?? 'unknown outlet', day(source.publishedAt)].filter(Boolean).join(', ');
 }
 
@@ -12,6 +12,13 @@ function sourceLine(source: Omit<Citation, 'quote'>): string {
 function newest(dates: readonly (string | null | undefined)[]): string | null {
   const known = dates.filter((d): d is string => Boolean(d));
   return known.length === 0 ? null : known.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+}
+
+/** A quote's sources grouped by the words each printed, the quote's own wording first: every cited sentence appears verbatim. */
+function wordings(quote: AnswerQuote): [string, Citation[]][] {
+  const byText = new Map<string, Citation[]>([[quote.text, []]]);
+  for (const source of quote.sources) byText.set(source.quote, [...(byText.get(source.quote) ?? []), source]);
+  return [...byText].filter(([, sources]) => sources.length > 0);
 }
 
 /**
@@ -22,10 +29,10 @@ export function composeAnswer(question: string, quotes: readonly AnswerQuote[], 
   const asOf = newest([...quotes.flatMap((q) => q.sources.map((s) => s.publishedAt)), policy?.asOf]);
   const lines = [
     ...(policy ? [policy.line] : []),
-    ...quotes.map((q) => `“${q.text}” — ${q.sources.map(sourceLine).join('; ')}`),
+    ...quotes.flatMap((q) => wordings(q).map(([text, sources]) => `“${text}” — ${sources.map(sourceLine).join('; ')}`)),
     ...(asOf ? [`As of ${day(asOf)}.`] : []),
   ];
-  const citations: Citation[] = quotes.flatMap((q) => q.sources.map((s) => ({ ...s, quote: q.text })));
+  const citations: Citation[] = quotes.flatMap((q) => q.sources);
   return {
     document: { question, answer: lines.join('\n'), status: 'answered', asOf, citations },
     quotes,

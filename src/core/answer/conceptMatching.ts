@@ -32,7 +32,9 @@ export class ConceptMatcher {
     const prefixes = [...this.singles.keys(), ...this.phrases.keys()].map((stem) =>
       stem.length > 3 ? escapeRegExp(stem.slice(0, -1)) : `${escapeRegExp(stem)}(?![\\p{L}\\p{N}])`,
     );
-    const escaped = [...new Set(prefixes)];
+    // Short forms as typed, too: "US" is read as u, s (stems.ts), and the raw "US" starts with no whole word "u".
+    const shortForms = concepts.flatMap((c) => c.concept.forms.flatMap((form) => /^[\p{L}\p{N}]{1,3}$/u.test(form) ? [`${escapeRegExp(form)}(?![\\p{L}\\p{N}])`] : []));
+    const escaped = [...new Set([...prefixes, ...shortForms])];
     this.prefilter = escaped.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'iu') : /(?!)/;
     this.totalWeight = this.weights.reduce((sum, w) => sum + w, 0);
   }

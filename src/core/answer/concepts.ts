@@ -17,8 +17,12 @@ export interface Concept {
   readonly asked: string;
 }
 
-/** Long questions keep their first concepts: enough to find the topic, bounded in cost. */
-export const MAX_CONCEPTS = 12;
+/**
+ * Concepts read from a long question, bounded in cost. Answering then keeps the most telling
+ * of them (conceptWeights.ts: mostTelling), so a briefing-note preamble ("I am writing a note
+ * for a minister…") does not crowd out the ATACMS asked about at its end.
+ */
+export const MAX_CONCEPTS = 24;
 const LONGEST_ALIAS = 5;
 const MAX_QUESTION_CHARS = 2000;
 const MAX_WORDS = 200;
@@ -54,6 +58,9 @@ const groupConcept = (group: AliasGroup, asked: string): Concept => ({
 
 const wordConcept = (word: string): Concept => ({ label: word, entity: false, forms: [word], stemForms: [[stem(word)]], asked: word });
 
+/** People type "the us" in chat; after "the" it is the country, never the pronoun (stems.ts reads "US" so). */
+const spelledOut = (question: string): string => question.replace(/(?<![\p{L}\p{N}])(the\s+)us(?![\p{L}\p{N}])/giu, '$1U.S.');
+
 /**
  * The question's content as concepts, in the order asked. Aliases are found on the longest
  * matching run of words first ("Secretary of State" before "State"); question words and
@@ -62,7 +69,7 @@ const wordConcept = (word: string): Concept => ({ label: word, entity: false, fo
 export function extractConcepts(question: string): Concept[] {
   // Bounded however long or hostile the text: the first words only, none absurdly long. Order
   // and repeats are kept ("turn the tide" after "the Pentagon"), as phrases need them.
-  const tokens = words(question.slice(0, MAX_QUESTION_CHARS)).filter((w) => w.length <= MAX_WORD_LENGTH).slice(0, MAX_WORDS);
+  const tokens = words(spelledOut(question.slice(0, MAX_QUESTION_CHARS))).filter((w) => w.length <= MAX_WORD_LENGTH).slice(0, MAX_WORDS);
   const tokenStems = tokens.map(stem);
   const { byStems } = aliases();
   const concepts = new Map<string, Concept>();

@@ -14,6 +14,8 @@ export interface QuestionAnalysis {
   readonly asksCurrentState: boolean;
   /** Stems of names compromise recognised (people, places, organisations): the corpus must know them. */
   readonly namedStems: ReadonlySet<string>;
+  /** Concepts (labels) of whoever the question wants words from: "what did Putin say", "according to Kyiv". */
+  readonly speakers: ReadonlySet<string>;
 }
 
 const RECENCY = /\b(latest|current|currently|still|yet|now|nowadays|recent|recently|newest|so far|at the moment|today|these days|any more|anymore)\b/i;
@@ -21,6 +23,30 @@ const RECENCY = /\b(latest|current|currently|still|yet|now|nowadays|recent|recen
 const PRESENT_STATE = /^\s*(can|is|are|does|do|has|have|may)\b/i;
 /** "Did the US allow …?" asks whether a permission was given: the tracked state answers it. */
 const PERMISSION_QUESTION = /^\s*(did|was|were|has|have)\b[^?]{0,200}\b(allow|permit|authori[sz]|let|lift|eas(e|ed|ing)|green.?light|approv)/i;
+/**
+ * Who is to have said it: "according to Ukraine's president", "what did the Kremlin leader
+ * warn", "did Austin say". A quote from anyone else does not answer such a question.
+ */
+const SPEAKER = [
+  /\baccording to (.{1,60}?)(?:[,?.;:!]|$)/i,
+  /\b(?:what|how|why|when) (?:did|does|do|has|have|had|will|would|is|was) (.{1,60}?) (?:say|said|saying|tell|told|telling|warn|warned|warning|claim|claimed|mean|argue|argued|write|wrote|announce|announced|promise|promised|threaten|threatened|call|called|describe|described)\b/i,
+  /^\s*(?:did|does|has|have) (.{1,60}?) (?:say|said|warn|warned|claim|claimed|tell|told)\b/i,
+];
+
+/** "Biden's national security adviser" is the adviser: what comes after the last possessive. */
+const POSSESSOR = /^.*\b\w+['’]s\s+(?=\S)/;
+
+function speakersOf(question: string): Set<string> {
+  const spans = SPEAKER.map((pattern) => pattern.exec(question)?.[1]).filter((span): span is string => Boolean(span));
+  return new Set(spans.flatMap((span) => namesIn(span.replace(POSSESSOR, '')) ?? namesIn(span) ?? []));
+}
+
+/** The entities a span names, or undefined for none ("Ukraine's president" is one, "president" none). */
+function namesIn(span: string): string[] | undefined {
+  const names = extractConcepts(span).filter((c) => c.entity).map((c) => c.label);
+  return names.length > 0 ? names : undefined;
+}
+
 /** Entity recognition reads the start of the question; a 10,000-character paste is not a question. */
 const NER_WINDOW = 600;
 
@@ -35,5 +61,6 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     wantsRecency,
     asksCurrentState: wantsRecency || PRESENT_STATE.test(question) || PERMISSION_QUESTION.test(question.slice(0, 400)),
     namedStems: new Set(names.flatMap(stems)),
+    speakers: speakersOf(question.slice(0, NER_WINDOW)),
   };
 }

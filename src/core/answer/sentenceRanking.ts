@@ -20,7 +20,9 @@ export interface Candidate {
   readonly support: number;
   /** Every concept the sentence, the one before it, its title or its date mention, as a bit mask. */
   readonly contextMask: number;
-  /** Concepts the sentence mentions. */
+  /** The same for the sentence and the one before it only: where a quote's speaker is named. */
+  readonly nearMask: number;
+  /** Concepts the sentence mentions, with the people and places named in the one before it (who said it). */
   readonly matched: number;
   readonly score: number;
 }
@@ -109,6 +111,7 @@ export function rankCandidates(
 
 function scoreSentences(concepts: readonly WeightedConcept[], articles: readonly ArticleHit[], sentences: readonly SentenceRow[]): Candidate[] {
   const matcher = new ConceptMatcher(concepts);
+  const names = concepts.reduce((mask, c, i) => (c.concept.entity ? mask | (1 << i) : mask), 0);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const titleMask = new Map(articles.map((a) => [a.id, matcher.mask(stems(a.title))]));
   // "in April 2024" is answered by an article of April 2024 even when no sentence says so.
@@ -134,6 +137,6 @@ function scoreSentences(concepts: readonly WeightedConcept[], articles: readonly
       W_SENTENCE_BM25 * (bm25.get(key)! / bestSentence) +
       W_ARTICLE_BM25 * (article.relevance / bestArticle);
     const support = SUPPORT_OWN * coverage + (1 - SUPPORT_OWN) * context;
-    return [{ sentence, article, stems: tokensOf.get(key)!, coverage, support, contextMask, matched: ConceptMatcher.count(own), score }];
+    return [{ sentence, article, stems: tokensOf.get(key)!, coverage, support, contextMask, nearMask: own | before, matched: ConceptMatcher.count(own | (before & names)), score }];
   });
 }

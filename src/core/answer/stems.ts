@@ -4,14 +4,20 @@ import { stemmer } from 'stemmer';
  * Words as the FTS5 index sees them (unicode61 with diacritics removed, then Porter), so
  * what we count in JavaScript agrees with what SQLite matched: "Zelenskyy's" → zelenskyy, s;
  * "long-range" → long, rang; "U.S." → u, s.
+ *
+ * One departure: "US" in capitals is read as "U.S." (u, s). Porter stems "use", "used" and
+ * "uses" to "us", so otherwise every sentence that uses something would mention the United
+ * States, and every question asking whether Ukraine may use a weapon would ask about it.
  */
 export function words(text: string): string[] {
+  const spelled = text.includes('US') ? text.replace(CAPITAL_US, 'U.S.') : text;
   // Most news text is ASCII: no Unicode decomposition, and letters and digits are [a-z0-9].
-  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (ASCII.test(spelled)) return spelled.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return spelled.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+const CAPITAL_US = /(?<![\p{L}\p{N}])US(?![\p{L}\p{N}])/gu;
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;

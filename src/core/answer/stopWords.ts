@@ -10,6 +10,7 @@ const QUESTION_WORDS = `who whom whose what which when where why how whether
 const FUNCTION_WORDS = `a an the this that these those there here it its it's they them their theirs he him his
   she her hers we our ours you your yours i my mine one ones
   of in on at to for from by with about as into onto over under between through during near around among within
+  against upon via toward towards amid despite per since until unless while because though although us
   before after above below up down out off again further then once than too very so such
   and or but nor not no yes if else also just only own same other any some all both each
   few more most much many lot lots s t don doesn didn isn aren wasn weren hasn haven hadn won wouldn
