@@ -11,6 +11,8 @@ export function registerAsk(program: Command): void {
     .description('answer a question from the corpus, quoting the sentences with their sources')
     .argument('<question...>', 'the question, in plain words (no query syntax needed)')
     .option('--json', 'print {question, answer, status, asOf, citations} as JSON')
+    // Text that starts with - ("-Crimea ATACMS") is part of it, not an unknown option.
+    .allowUnknownOption()
     .action(async (words: string[], _options: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       await withRuntime(globals, async ({ core }) => {

@@ -10,6 +10,8 @@ export function registerSearch(program: Command): void {
     .description('find articles in the corpus (plain words; no query syntax needed)')
     .argument('<query...>', 'words to look for')
     .option('--json', 'print JSON')
+    // Text that starts with - ("-Crimea ATACMS") is part of it, not an unknown option.
+    .allowUnknownOption()
     .action(async (words: string[], _options: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       await withRuntime(globals, async ({ core }) => {

@@ -34,6 +34,8 @@ export function registerTopics(program: Command): void {
     .argument('<id>', 'a name: 1–64 lower-case letters, digits, - or _')
     .argument('<query...>', 'the topic query: words, "phrases", AND, OR, NOT or -, ( ), prefix*')
     .option('--json', 'print JSON')
+    // A query may start with - ("-Crimea ATACMS"): part of it, not an unknown option.
+    .allowUnknownOption()
     .action((id: string, query: string[], _options: unknown, cmd: Command) => run({ name: 'topics', action: 'add', topic: id, query: query.join(' ') }, cmd));
   topics
     .command('remove')
@@ -47,6 +49,7 @@ export function registerTopics(program: Command): void {
     .argument('<query...>', 'the topic query')
     .option('--limit <n>', 'how many articles to show', '10')
     .option('--json', 'print JSON')
+    .allowUnknownOption()
     .action((query: string[], options: { limit: string }, cmd: Command) => {
       const limit = Math.max(1, Math.min(1000, Number.parseInt(options.limit, 10) || 10));
       return run((core) => topicTestReply(core, query.join(' '), limit), cmd);
