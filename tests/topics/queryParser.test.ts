@@ -107,8 +107,14 @@ describe('parsing topic queries', () => {
     expect(curly.ok && queryToText(curly.value)).toBe('("storm shadow" AND -crimea)');
   });
 
-  it('writes hyphenated and dotted words as phrases, so long-range matches "long range"', () => {
-    const parsed = parseQuery('long-range U.S.');
-    expect(parsed.ok && queryToText(parsed.value)).toBe('("long range" AND "u s")');
+  it('writes hyphenated and dotted words as phrases, so long-range matches "long range"; U.S. is the word us', () => {
+    const parsed = parseQuery('long-range U.S. anti-air');
+    expect(parsed.ok && queryToText(parsed.value)).toBe('("long range" AND us AND "anti air")');
+  });
+
+  it('refuses a "*" inside a phrase, which could never match, and says where', () => {
+    const parsed = parseQuery('"storm sha*" AND Russia');
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error.message).toMatch(/inside a "phrase".*column 11/);
   });
 });

@@ -4,7 +4,12 @@ import { FIELD_BREAK, tokenize, tokenizeFields, wordsOf } from '../../src/core/t
 
 describe('tokenizing text for topic matching', () => {
   it('lower-cases, removes accents and splits hyphens, dots and punctuation', () => {
-    expect(wordsOf('Zélenskyy: LONG-RANGE strikes on Kursk, U.S. says')).toEqual(['zelenskyy', 'long', 'range', 'strikes', 'on', 'kursk', 'u', 's', 'says']);
+    expect(wordsOf('Zélenskyy: LONG-RANGE strikes on Kursk, U.S. says')).toEqual(['zelenskyy', 'long', 'range', 'strikes', 'on', 'kursk', 'us', 'says']);
+  });
+
+  it('reads initialisms as one word, in ASCII text as in any other', () => {
+    expect(wordsOf('The U.S. and the U.K. met the E.U on Kharkiv, a.k.a. "K." today.')).toEqual(['the', 'us', 'and', 'the', 'uk', 'met', 'the', 'eu', 'on', 'kharkiv', 'aka', 'k', 'today']);
+    expect(wordsOf('The U.S. and the U.K. met the E.U on Kharkiv — a.k.a. "K." today.')).toEqual(['the', 'us', 'and', 'the', 'uk', 'met', 'the', 'eu', 'on', 'kharkiv', 'aka', 'k', 'today']);
   });
 
   it('drops a possessive ’s and joins other apostrophes into the word', () => {

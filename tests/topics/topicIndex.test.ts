@@ -123,4 +123,18 @@ describe('the topic index (percolator)', () => {
     // A phrase never spans two fields: "long" ends the title, "range" starts the body.
     expect(match('Weapons with a long', 'range of 300 km')).toEqual([]);
   });
+
+  it('matches a topic about the US in "U.S." and "US", but not in every article that uses something', () => {
+    const index = new TopicIndex<string>();
+    for (const [id, q] of [['us', 'US AND Ukraine'], ['use', 'use AND Ukraine']] as const) {
+      const parsed = parseQuery(q);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      index.add(id, parsed.value);
+    }
+    const match = (text: string) => index.match(tokenizeFields([text]));
+    expect(match('The U.S. sends Ukraine more shells')).toEqual(['us']);
+    expect(match('US sends Ukraine more shells')).toEqual(['us']);
+    expect(match('Ukraine used drones overnight')).toEqual(['use']);
+    expect(match('Ukraine is using drones; the U.S. approves')).toEqual(['us', 'use']);
+  });
 });

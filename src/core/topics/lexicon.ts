@@ -20,6 +20,15 @@ import { stemmer } from 'stemmer';
 const EMPTY = 0;
 const UNKNOWN_STEM = -1;
 
+/**
+ * Porter's stem, but "use", "used", "uses" and "using" stem to "use", not "us": a topic about the
+ * US (tokenize.ts reads "U.S." as us) must not match every article that uses something.
+ */
+function stemOfWord(word: string): string {
+  const stemmed = stemmer(word);
+  return stemmed === 'us' && word !== 'us' ? 'use' : stemmed;
+}
+
 /** FNV-1a step; the tokenizer feeds characters through it as it scans. */
 export const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, 16777619);
 export const HASH_SEED = 0x811c9dc5 | 0;
@@ -69,7 +78,7 @@ export class Lexicon {
     let stem = this.stems[id]!;
     if (stem === UNKNOWN_STEM) {
       const word = this.words[id]!;
-      const stemmed = stemmer(word);
+      const stemmed = stemOfWord(word);
       stem = stemmed === word ? id : this.intern(stemmed);
       this.stems[id] = stem;
     }

@@ -115,8 +115,12 @@ class Parser {
         }
         return inner;
       }
-      case 'phrase':
+      case 'phrase': {
+        // "storm sha*" would look for the words storm, sha: say so rather than never match.
+        const star = token.text.indexOf('*');
+        if (star >= 0) this.fail('bad-wildcard', token.column + 1 + star, 'a "*" inside a "phrase"', 'a whole-word "phrase", or words with a prefix outside quotes, as in storm shad*');
         return this.words(token.text, token.column + 1, token.column, 'phrase');
+      }
       case 'word':
         return this.word(token.text, token.column);
       default:

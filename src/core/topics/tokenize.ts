@@ -88,9 +88,32 @@ function appendWords(text: string, into: number[], lexicon: Lexicon): void {
       into.push(lexicon.intern(withoutApostrophes(text.slice(start, i).toLowerCase())));
       continue;
     }
+    if (i - start === 1 && text.charCodeAt(i) === DOT) {
+      const end = endOfInitialism(text, start, (c) => FOLD[c] !== 0);
+      if (end > 0) {
+        into.push(lexicon.intern(initialism(text.slice(start, end).toLowerCase())));
+        i = end;
+        continue;
+      }
+    }
     into.push(lexicon.internFolded(text, start, i, hash, FOLD));
   }
 }
+
+const DOT = 0x2e;
+
+/**
+ * Where an initialism that starts at `start` ends ("U.S.", "U.K.", "E.U": single letters joined
+ * by dots), or -1 when there is none. One word, as the same name written "US" is: a topic
+ * about the US then matches "U.S." too. Checked only for a one-letter word before a dot.
+ */
+function endOfInitialism(text: string, start: number, isLetter: (code: number) => boolean): number {
+  let end = start + 1;
+  while (end + 1 < text.length && text.charCodeAt(end) === DOT && isLetter(text.charCodeAt(end + 1)) && !isLetter(text.charCodeAt(end + 2))) end += 2;
+  return end - start >= 3 ? end : -1;
+}
+
+const initialism = (letters: string): string => letters.replace(/\./g, '');
 
 /** Where a word that goes on past an apostrophe (at `i`) ends: Ukraine's, don't, O'Brien. */
 function endOfAsciiWord(text: string, i: number): number {
@@ -124,6 +147,14 @@ function appendNormalized(s: string, into: number[], lexicon: Lexicon): void {
         continue;
       }
       break;
+    }
+    if (!apostrophe && i - start === 1 && s.charCodeAt(i) === DOT) {
+      const end = endOfInitialism(s, start, isWordChar);
+      if (end > 0) {
+        into.push(lexicon.intern(initialism(s.slice(start, end))));
+        i = end;
+        continue;
+      }
     }
     into.push(apostrophe ? lexicon.intern(withoutApostrophes(s.slice(start, i))) : lexicon.internRange(s, start, i, hash));
   }
