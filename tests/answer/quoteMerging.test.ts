@@ -33,6 +33,8 @@ describe('one quote, every outlet that carried it', () => {
     const quoteBy = Object.fromEntries(answer.document.citations.map((c) => [c.outlet, c.quote]));
     expect(quoteBy).toEqual({ Reuters: QUOTE, CNN: QUOTE, AP: QUOTE.replace(' next month', '') });
     for (const citation of answer.document.citations) expect(answer.document.answer).toContain(citation.quote);
+    // The text answer links each source, as the JSON does.
+    expect(answer.document.answer).toContain('AP, 2024-10-02, https://example.com/ap/bradleys');
     expect(answer.document.asOf).toBe('2024-10-03T00:00:00.000Z');
   });
 

@@ -3,9 +3,9 @@ import type { PolicyStatusLine } from './policyStatusLookup.ts';
 
 const day = (iso: string | null | undefined): string | undefined => iso?.slice(0, 10);
 
-/** "CNN, 2024-05-30": how a quote's source reads after it. */
+/** "CNN, 2024-05-30, https://…": how a quote's source reads after it; "no link" says the corpus has none. */
 function sourceLine(source: Citation): string {
-  return [source.outlet ?? 'unknown outlet', day(source.publishedAt)].filter(Boolean).join(', ');
+  return [source.outlet ?? 'unknown outlet', day(source.publishedAt), source.url ?? 'no link'].filter(Boolean).join(', ');
 }
 
 /** The newest date among the evidence used: what the answer is "as of". */
