@@ -17,4 +17,16 @@ describe('numbers a question names', () => {
     const other = temp.core.answers.ask('Where will the hosts play the opening match of the 2018 World Cup?');
     expect(other.document).toMatchObject({ status: 'no-answer', citations: [] });
   });
+
+  it('answers about November from a November report, but not from a September one that never says November', () => {
+    temp = tempCore();
+    temp.core.ingestor.ingest({
+      title: 'Ukraine fires ATACMS at Kursk targets',
+      text: 'Ukraine fired ATACMS missiles at military targets in the Kursk region, officials said.',
+      outlet: 'Reuters',
+      publishedAt: '2024-09-20',
+    });
+    expect(temp.core.answers.ask('Did Ukraine fire ATACMS at Kursk in September?').document.status).toBe('answered');
+    expect(temp.core.answers.ask('Did Ukraine fire ATACMS at Kursk in November?').document).toMatchObject({ status: 'no-answer', citations: [] });
+  });
 });

@@ -99,12 +99,15 @@ function unknownName(analysis: QuestionAnalysis, concepts: readonly WeightedConc
 }
 
 /**
- * Numbers a question names (years, counts) must be in what is quoted, its neighbour, title or
+ * Numbers a question names (years, counts) and months must be in what is quoted, its neighbour, title or
  * date: a sentence about the 2006 World Cup does not answer a question about 2018's.
  */
 function numberMask(concepts: readonly WeightedConcept[]): number {
-  return concepts.reduce((mask, c, i) => (/^\d+$/.test(c.concept.label) ? mask | (1 << i) : mask), 0);
+  return concepts.reduce((mask, c, i) => (/^\d+$/.test(c.concept.label) || MONTH.test(c.concept.label) ? mask | (1 << i) : mask), 0);
 }
+
+/** Months count as dates do: "in November 2024" is not answered by a September report that never says November. */
+const MONTH = /^(january|february|march|april|june|july|august|september|october|november|december)$/;
 
 /**
  * Who or what a question names (Trump, Poland, the UK, Storm Shadow) must be in what is quoted,
