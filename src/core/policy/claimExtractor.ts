@@ -26,6 +26,18 @@ export interface Claim {
 // Cheap gates before any parsing: a claim needs Ukraine (or a named weapon) and a target or a restriction.
 const UKRAINE = /\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/i;
 const TARGET = /\b(Russia|Russian|Moscow|Kursk|Kharkiv|Belgorod|cross-border|across the border|over the border)\b/i;
+/**
+ * "Russian forces inside Ukraine", "Russian troops in occupied Crimea": the bare adjective aims
+ * at Russia only when the sentence does not put the Russians on Ukrainian soil.
+ */
+const ON_UKRAINIAN_SOIL = /\b(inside Ukraine|in Ukraine|within Ukraine|its own territory|Ukrainian territory|Ukrainian soil|occupied|Crimea|Donbas|Donetsk|Luhansk|Zaporizhzhia|Kherson)\b/i;
+const TARGET_BEYOND_ADJECTIVE = /\b(Russia|Moscow|Kursk|Kharkiv|Belgorod|cross-border|across the border|over the border|Russian (territory|soil|airspace|border|airfields?|bases?|cities|regions?))\b/i;
+const aimsAtRussia = (text: string): boolean =>
+  TARGET.test(text) && (TARGET_BEYOND_ADJECTIVE.test(text) || !ON_UKRAINIAN_SOIL.test(text));
+/** What a decision permits, named: a strike, or restrictions on Ukraine itself ("lifted restrictions on intelligence sharing" is another policy). */
+const STRIKE = /\b(strik\w*|hit|hits|hitting|fire|firing|attack\w*|target\w*|long-range|deep|deeper)\b|\b(restrictions?|bans?|limits|curbs)\s+on\s+(Ukrain|Kyiv|Kiev)/i;
+/** Leaders a lower-case title ("the president") may name instead of this actor. */
+const OTHER_LEADERS = /\b(Zelensk\w*|Putin|Peskov|Lavrov|Medvedev|Lukashenko|Xi|Erdogan|Netanyahu)\b/;
 const RESTRICTION = /\b(restrictions?|bans?|limits|limitations|curbs|prohibition|permissions?|green ?light|greenlight|go-ahead|red lines?)\b/i;
 /**
  * `pattern` for a scan of raw text: a space stands for any run of white space (the text is not
@@ -37,6 +49,8 @@ const GENERIC_SUBJECTS = new PhraseSet(['long-range missiles', 'long-range weapo
 
 const MAX_QUOTE = 600;
 const MAX_SENTENCE = 2_000;
+/** A run-on "sentence" is read in pieces of MAX_SENTENCE, up to this many: a real one ends well before. */
+const MAX_PIECES = 4;
 
 export class ClaimExtractor {
   private readonly matchers: PolicyMatcher[];
@@ -50,6 +64,18 @@ export class ClaimExtractor {
     const named = policies.flatMap((p) => p.subjects).map(escapeRegExp);
     this.anyWeapon = new RegExp(`(weapon|missile|munition|\\barms\\b|rocket|artillery|system|${named.join('|')})`, 'i');
     this.gate = new RegExp([TARGET, RESTRICTION, this.anyWeapon].map((r) => forScan(r.source)).join('|'), 'gi');
+  }
+
+  /**
+   * Whether the sentence names this policy's actor. A lower-case title ("the president", "the
+   * administration") is every government's: next to Zelensky or Putin it is theirs, unless the
+   * sentence also names the actor by a proper alias or demonym.
+   */
+  private speaksFor(matcher: PolicyMatcher, text: string): boolean {
+    const mention = matcher.actor(text);
+    if (!mention) return false;
+    if (/\p{Lu}/u.test(mention.text) || !OTHER_LEADERS.test(text)) return true;
+    return matcher.policy.actor.aliases.some((a) => /\p{Lu}/u.test(a) && new PhraseSet([a]).first(text)) || matcher.ownSubject(text) !== undefined;
   }
 
   get policies(): readonly PolicyDefinition[] {
@@ -98,17 +124,27 @@ export class ClaimExtractor {
    * that out'" does not name Ukraine, but the article around it does.
    */
   extract(sentence: string, context: { aboutUkraine?: boolean } = {}): Claim[] {
-    // A "sentence" of thousands of characters is a paste or a broken page, not a sentence:
-    // parsing it whole would cost seconds, so only its start is read.
-    const text = collapseWhitespace(sentence.slice(0, MAX_SENTENCE));
-    const aimed = TARGET.test(text) || RESTRICTION.test(text);
+    if (sentence.length <= MAX_SENTENCE) return this.extractPiece(collapseWhitespace(sentence), context);
+    // A "sentence" of thousands of characters is a run-on paragraph, a paste or a broken page:
+    // parsing it whole would cost seconds, so its first pieces are read, each cut at a comma.
+    const claims: Claim[] = [];
+    for (const piece of pieces(sentence)) {
+      for (const claim of this.extractPiece(collapseWhitespace(piece), context)) {
+        if (!claims.some((c) => c.policy === claim.policy && c.status === claim.status)) claims.push(claim);
+      }
+    }
+    return claims;
+  }
+
+  private extractPiece(text: string, context: { aboutUkraine?: boolean }): Claim[] {
+    const aimed = aimsAtRussia(text) || RESTRICTION.test(text);
     const ukraine = context.aboutUkraine || UKRAINE.test(text);
     // Most sentences of most articles stop here, before the per-policy patterns run.
     if (!(aimed && ukraine) && !this.anyWeapon.test(text)) return [];
     const ownWeapon = this.matchers.filter((m) => m.ownSubject(text));
     if (!(aimed || ownWeapon.length > 0) || !(ukraine || ownWeapon.length > 0)) return [];
     // A weapon names its owner ("French weapons … were permitted" is France's decision, whoever else is named).
-    const concerned = ownWeapon.length > 0 ? ownWeapon : this.matchers.filter((m) => m.actor(text));
+    const concerned = ownWeapon.length > 0 ? ownWeapon : this.matchers.filter((m) => this.speaksFor(m, text));
     if (concerned.length === 0) return [];
     // No word that could carry a claim: the costly parse could only find nothing.
     if (!mayCarryClaim(text)) return [];
@@ -120,7 +156,8 @@ export class ClaimExtractor {
       const verdict = classifyClause(clause, reported);
       if (!verdict) continue;
       // A decision needs to say where or what it allows: "authorized ATACMS for Ukraine" is a delivery.
-      if (!aimed && (verdict.status === 'enacted' || verdict.status === 'announced')) continue;
+      // …and what it permits: "authorized Ukraine to use anti-personnel mines" is another decision.
+      if ((!aimed || !(this.anyWeapon.test(text) || STRIKE.test(text))) && (verdict.status === 'enacted' || verdict.status === 'announced')) continue;
       const clauseText = joinTokens(clause.tokens);
       for (const matcher of concerned) {
         if (claims.some((c) => c.policy === matcher.policy.id && c.status === verdict.status)) continue;
@@ -157,3 +194,19 @@ function speaksOfPolicy(text: string, tokens: readonly Token[], concerned: reado
 }
 
 const joinTokens = (tokens: readonly Token[]): string => tokens.map((t) => `${t.text}${t.post}`).join('');
+
+/** The first MAX_PIECES pieces of a long text, each at most MAX_SENTENCE long and cut after a comma or semicolon where there is one. */
+function pieces(text: string): string[] {
+  const found: string[] = [];
+  let rest = text;
+  while (rest.length > 0 && found.length < MAX_PIECES) {
+    let cut = Math.min(rest.length, MAX_SENTENCE);
+    if (cut < rest.length) {
+      const comma = Math.max(rest.lastIndexOf(', ', cut), rest.lastIndexOf('; ', cut));
+      if (comma > MAX_SENTENCE / 2) cut = comma + 1;
+    }
+    found.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return found;
+}
