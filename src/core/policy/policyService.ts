@@ -85,7 +85,7 @@ export class PolicyService {
     return this.select(policyId).map((policy) => this.statusOf(policy));
   }
 
-  /** "Limited: US weapons may be used across the border near Kharkiv, since 2024-05-30 (CNN)" */
+  /** "Limited: US weapons may be used across the border near Kharkiv; long-range missiles (ATACMS) may not strike deeper into Russia, since 2024-05-30 (CNN)" */
   statusText(policyId: string): string | undefined {
     const policy = this.find(policyId);
     return policy && this.statusOf(policy).text;
@@ -119,7 +119,7 @@ export class PolicyService {
   /**
    * For `ask`: the status line of the policy a question is about, with the signals since, and
    * the date of the evidence behind it. "Can Ukraine still not use ATACMS inside Russia?" →
-   * "Limited: …, since 2024-05-30 (CNN); since then: urged by 3 sources, considering: 4".
+   * "Limited: …, since 2024-05-30 (CNN); since then: urged by 3 sources, 4 report it under consideration".
    */
   statusLineFor(question: string): { line: string; asOf: string | null } | undefined {
     const policy = this.extractor.policyFor(question);

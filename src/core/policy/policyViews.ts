@@ -47,7 +47,7 @@ export interface SignalSummary {
   readonly until: string | null;
   /** Distinct articles per status. */
   readonly sources: Readonly<Record<'urged' | 'considering' | 'denied', number>>;
-  /** "urged by 4 sources, considering: 2, denied: 1" */
+  /** "urged by 4 sources, 2 report it under consideration, 1 expects no change" */
   readonly text: string;
   readonly items: SignalView[];
 }
@@ -92,17 +92,21 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /** One considering / urged / denied claim as a signal list shows it: the quote and where it was reported. */
 export const signalView = (claim: StoredClaim): SignalView => ({ ...evidenceOf(claim), status: claim.status, policy: claim.policyId });
 
-/** "urged by 4 sources, considering: 2, no change expected: 1", or "no signals". */
+/**
+ * "urged by 4 sources, 2 report it under consideration, 1 expects no change", or "no signals":
+ * counts of sources, each said in words (QA readers could not tell what "considering: 2" counted).
+ */
 export function signalsText(sources: SignalSummary['sources']): string {
+  const verb = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [
     sources.urged > 0 ? `urged by ${plural(sources.urged, 'source')}` : '',
-    sources.considering > 0 ? `considering: ${sources.considering}` : '',
-    sources.denied > 0 ? `no change expected: ${sources.denied}` : '',
+    sources.considering > 0 ? `${verb(sources.considering, 'reports', 'report')} it under consideration` : '',
+    sources.denied > 0 ? `${verb(sources.denied, 'expects', 'expect')} no change` : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'no signals';
 }
 
-/** "Limited: US weapons may be used across the border near Kharkiv, since 2024-05-30 (CNN)" */
+/** "Limited: US weapons may be used across the border near Kharkiv; long-range missiles (ATACMS) may not strike deeper into Russia, since 2024-05-30 (CNN)" */
 export function statusLine(state: StateRef, since: string | null, first: EvidenceView | undefined): string {
   if (!since) return `${state.label}: ${state.description} (no change on record)`;
   return `${state.label}: ${state.description}, since ${since.slice(0, 10)}${first?.outlet ? ` (${first.outlet})` : ''}`;
