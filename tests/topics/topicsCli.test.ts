@@ -12,12 +12,11 @@ const cli = (args: string[], input?: string) =>
 describe('the topics and match command lines', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('match: one JSON line per stdin item with the ids of the topics it matches, in file order; a bad topic is reported and skipped', () => {
+  it('match: one JSON line per stdin item with the ids of the topics it matches, in file order', () => {
     const topics = join(dir, 'topics.json');
     writeFileSync(topics, JSON.stringify([
       { id: 'strikes', query: '(ATACMS OR "Storm Shadow" OR "long-range missiles") AND (Russia OR Kursk) -Crimea' },
       { id: 'missiles', query: 'missile' },
-      { id: 'Bad One', query: 'ATACMS "open' },
       { id: 7, query: 'Kursk' },
     ]));
     const items = [
@@ -26,12 +25,75 @@ describe('the topics and match command lines', () => {
       { id: 'c', title: 'Markets rally' },
     ];
     const result = cli(['match', '--topics', topics, '--json'], items.map((i) => JSON.stringify(i)).join('\n') + '\n');
-    expect(result.stderr).toBe('newsbrief: ' + topics + ': topic "Bad One": unclosed quote at column 8: expected a closing " after the phrase\n');
+    expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([
       { id: 'a', topics: ['strikes', 'missiles', 7] },
       { id: 2, topics: ['missiles'] },
       { id: 'c', topics: [] },
+    ]);
+  });
+
+  it('match accepts a topics file and a first stdin line that start with a UTF-8 byte-order mark', () => {
+    const topics = join(dir, 'bom.json');
+    writeFileSync(topics, '\uFEFF' + JSON.stringify([{ id: 'strikes', query: 'ATACMS AND Russia' }]));
+    const result = cli(['match', '--topics', topics, '--json'], '\uFEFF' + JSON.stringify({ id: 'i', title: 'ATACMS Russia' }) + '\n');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ id: 'i', topics: ['strikes'] });
+  });
+
+  it('match skips an item whose id is null or missing, naming its line, and exits 1 after the others', () => {
+    const topics = join(dir, 'ids.json');
+    writeFileSync(topics, JSON.stringify([{ id: 'strikes', query: 'ATACMS' }]));
+    const lines = [{ id: null, title: 'ATACMS' }, { title: 'ATACMS' }, { id: 'ok', title: 'ATACMS' }].map((i) => JSON.stringify(i)).join('\n');
+    const result = cli(['match', '--topics', topics, '--json'], lines + '\n');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('newsbrief: line 1: an item needs an "id"; skipped\nnewsbrief: line 2: an item needs an "id"; skipped\n');
+    expect(JSON.parse(result.stdout)).toEqual({ id: 'ok', topics: ['strikes'] });
+  });
+
+  const item = JSON.stringify({ id: 'i', title: 'ATACMS Russia' }) + '\n';
+  const refused = (name: string, content: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    const result = cli(['match', '--topics', file, '--json'], item);
+    return { file, status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('exits 1 with a clear message and prints nothing when the topics file is not JSON', () => {
+    const { file, status, stdout, stderr } = refused('not-json.json', 'not json');
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^newsbrief: ${file}: not JSON \\(.*\\)\\. Expected \\[\\{"id","query"\\}\\]\\.\\n$`));
+  });
+
+  it('exits 1 when the topics file is an object or empty instead of an array', () => {
+    const object = refused('object.json', '{"id":"x","query":"a"}');
+    expect(object.status).toBe(1);
+    expect(object.stdout).toBe('');
+    expect(object.stderr).toBe(`newsbrief: ${object.file}: the file must be a JSON array of topics, not an object. Expected [{"id","query"}].\n`);
+    const empty = refused('empty.json', '');
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain('not JSON');
+  });
+
+  it('exits 1 naming each bad entry by position and id, and matches nothing, when one entry is bad', () => {
+    const { file, status, stdout, stderr } = refused('mixed.json', JSON.stringify([
+      { id: 'x' },
+      { id: 'd', query: 'atacms' },
+      'atacms',
+      { id: 'Bad One', query: 'ATACMS "open' },
+      { id: 'd', query: 'russia' },
+    ]));
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      `newsbrief: ${file}: entry 1 (topic "x"): needs a "query" string.`,
+      `newsbrief: ${file}: entry 3: must be an object {"id","query"}, not a string.`,
+      `newsbrief: ${file}: entry 4 (topic "Bad One"): unclosed quote at column 8: expected a closing " after the phrase`,
+      `newsbrief: ${file}: entry 5 (topic "d"): this id appears twice; the first one is used.`,
+      `newsbrief: ${file}: 4 of 5 topics are not valid (above); nothing was matched.`,
     ]);
   });
 

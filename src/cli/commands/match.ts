@@ -16,14 +16,21 @@ interface Item {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** Builds the index from a topics file; a topic that does not parse is reported and skipped. */
+/**
+ * Builds the index from a topics file. Any bad entry refuses the whole run: matching with a
+ * topic missing would print results that look right and are not.
+ */
 function loadIndex(file: string): TopicIndex<string | number> {
   // Any id goes here (the caller's own names, even numbers); they come back as written.
   const loaded = loadTopicsFile(file, false);
   if (!loaded.ok) throw new UserFacingError(loaded.error.code, loaded.error.message);
-  for (const error of loaded.value.errors) process.stderr.write(`newsbrief: ${error.message}\n`);
+  const { topics, errors } = loaded.value;
+  if (errors.length > 0) {
+    for (const error of errors) process.stderr.write(`newsbrief: ${error.message}\n`);
+    throw new UserFacingError('topics/bad-file', `${file}: ${errors.length} of ${topics.length + errors.length} topics are not valid (above); nothing was matched.`);
+  }
   const index = new TopicIndex<string | number>();
-  for (const topic of loaded.value.topics) {
+  for (const topic of topics) {
     const parsed = parseQuery(topic.query);
     if (parsed.ok) index.add(topic.rawId, parsed.value);
   }
@@ -34,7 +41,8 @@ function loadIndex(file: string): TopicIndex<string | number> {
  * `newsbrief match --topics topics.json --json < items.jsonl`: one output line per item,
  * `{"id","topics":[…]}` with topic ids in the file's order. Needs no database; streams, so
  * any number of items works in constant memory. A line that is not an item is reported on
- * stderr with its number and skipped (exit code 1 at the end).
+ * stderr with its number and skipped (exit code 1 at the end). A topics file with any bad
+ * entry is refused before reading stdin (exit code 1, each entry named on stderr).
  */
 export function registerMatch(program: Command): void {
   program
@@ -51,13 +59,14 @@ export function registerMatch(program: Command): void {
         if (!line.trim()) continue;
         let item: Item;
         try {
-          item = JSON.parse(line) as Item;
+          // A BOM can only open the stream; JSON.parse refuses it.
+          item = JSON.parse(lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line) as Item;
         } catch {
           process.stderr.write(`newsbrief: line ${lineNumber}: not JSON; skipped\n`);
           process.exitCode = 1;
           continue;
         }
-        if (typeof item !== 'object' || item === null || item.id === undefined) {
+        if (typeof item !== 'object' || item === null || item.id === undefined || item.id === null) {
           process.stderr.write(`newsbrief: line ${lineNumber}: an item needs an "id"; skipped\n`);
           process.exitCode = 1;
           continue;

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { appError, err, ok, type AppError, type Result } from '../result.ts';
 import { parseQuery } from './queryParser.ts';
 import { TOPIC_ID } from './topicRecord.ts';
@@ -15,54 +14,73 @@ export interface TopicDefinition {
   readonly query: string;
 }
 
-const definitions = z.array(
-  z.object({
-    id: z.union([z.string().min(1), z.number()]),
-    name: z.string().trim().min(1).optional(),
-    query: z.string(),
-    note: z.string().optional(),
-  }),
-);
+/** A file's topics, and each entry that was skipped, named by position and id. */
+export interface TopicsFile {
+  readonly topics: TopicDefinition[];
+  readonly errors: AppError[];
+}
+
+const EXPECTED = 'Expected [{"id","query"}].';
 
 /**
  * Reads a topics file — `[{id, name?, query}]`, the format of data/topics.json and of
- * `newsbrief match --topics` — and parses every query. A bad entry is reported with its id
- * and the parser's message (which says at which column), not thrown. `strictIds` (the defaults,
- * which channels address by name) also requires ids people can type: 1–64 of a-z 0-9 - _.
+ * `newsbrief match --topics` — and parses every query. A file that is not a JSON array is an
+ * error; a bad entry is reported with its position, id and reason (the parser's message says at
+ * which column) and skipped, so one typo does not lose the other topics. Callers decide whether
+ * a skipped entry is fatal (`match` refuses the file; the defaults are logged). `strictIds` (the
+ * defaults, which channels address by name) also requires ids people can type: 1–64 of a-z 0-9 - _.
  */
-export function parseTopicsFile(text: string, source: string, strictIds = true): { topics: TopicDefinition[]; errors: AppError[] } {
+export function parseTopicsFile(text: string, source: string, strictIds = true): Result<TopicsFile, AppError> {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Editors on Windows save UTF-8 with a BOM; JSON.parse refuses it.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { topics: [], errors: [appError('topics/bad-file', `${source}: not JSON (${(error as Error).message}).`)] };
+    return err(appError('topics/bad-file', `${source}: not JSON (${(error as Error).message}). ${EXPECTED}`));
   }
-  const parsed = definitions.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { topics: [], errors: [appError('topics/bad-file', `${source}: ${issue.path.join('.') || 'the file'}: ${issue.message}. Expected [{"id","query"}].`)] };
-  }
+  if (!Array.isArray(json)) return err(appError('topics/bad-file', `${source}: the file must be a JSON array of topics, not ${describe(json)}. ${EXPECTED}`));
   const topics: TopicDefinition[] = [];
   const errors: AppError[] = [];
   const seen = new Set<string>();
-  for (const entry of parsed.data) {
-    const id = String(entry.id);
-    const query = parseQuery(entry.query);
-    if (strictIds && !TOPIC_ID.test(id)) errors.push(appError('topics/bad-id', `${source}: topic "${id.slice(0, 64)}": an id is 1–64 lower-case letters, digits, "-" or "_".`));
-    else if (!query.ok) errors.push({ ...query.error, message: `${source}: topic "${id}": ${query.error.message}` });
-    else if (seen.has(id)) errors.push(appError('topics/duplicate-id', `${source}: topic "${id}" appears twice; the first one is used.`));
-    else topics.push({ id, rawId: entry.id, name: entry.name ?? id, query: entry.query });
-    seen.add(id);
-  }
-  return { topics, errors };
+  json.forEach((entry: unknown, index) => {
+    const checked = checkEntry(entry, strictIds, seen);
+    if (checked.ok) topics.push(checked.value);
+    else errors.push({ ...checked.error, message: `${source}: entry ${index + 1}${idOf(entry)}: ${checked.error.message}` });
+  });
+  return ok({ topics, errors });
 }
 
-export function loadTopicsFile(path: string | URL, strictIds = true): Result<{ topics: TopicDefinition[]; errors: AppError[] }, AppError> {
+/** One entry: an object with an id (string or number), a query that parses, an optional name. */
+function checkEntry(entry: unknown, strictIds: boolean, seen: Set<string>): Result<TopicDefinition, AppError> {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return err(appError('topics/bad-entry', `must be an object {"id","query"}, not ${describe(entry)}.`));
+  const { id: rawId, name, query } = entry as Record<string, unknown>;
+  if (!((typeof rawId === 'string' && rawId.trim() !== '') || (typeof rawId === 'number' && Number.isFinite(rawId)))) return err(appError('topics/bad-entry', 'needs an "id": a non-empty string or a number.'));
+  if (typeof query !== 'string') return err(appError('topics/bad-entry', 'needs a "query" string.'));
+  if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) return err(appError('topics/bad-entry', '"name", when given, must be a non-empty string.'));
+  const id = String(rawId);
+  if (strictIds && !TOPIC_ID.test(id)) return err(appError('topics/bad-id', 'an id is 1–64 lower-case letters, digits, "-" or "_".'));
+  const parsed = parseQuery(query);
+  if (!parsed.ok) return err(parsed.error);
+  if (seen.has(id)) return err(appError('topics/duplicate-id', 'this id appears twice; the first one is used.'));
+  seen.add(id);
+  return ok({ id, rawId, name: typeof name === 'string' ? name.trim() : id, query });
+}
+
+const idOf = (entry: unknown): string => {
+  const id = typeof entry === 'object' && entry !== null ? (entry as { id?: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? ` (topic "${String(id).slice(0, 64)}")` : '';
+};
+
+const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+
+export function loadTopicsFile(path: string | URL, strictIds = true): Result<TopicsFile, AppError> {
   const shown = path instanceof URL ? path.pathname : path;
   if (!existsSync(path)) return err(appError('topics/no-file', `${shown}: no such file.`));
+  let text: string;
   try {
-    return ok(parseTopicsFile(readFileSync(path, 'utf8'), shown, strictIds));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     return err(appError('topics/unreadable', `${shown}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'}).`));
   }
+  return parseTopicsFile(text, shown, strictIds);
 }
