@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../src/core/text/cleanText.ts';
 import { describeWithShared, SEEDS_DIR } from '../support/shared.ts';
 
@@ -67,5 +67,24 @@ describeWithShared('cleaning the raw seed articles', () => {
       const removed = cleanText(seed(name)).removed.map((r) => r.line);
       expect(removed.filter((line) => line.split(' ').length > 12 && !/Getty|AP\)|AFP|\(mb\)/.test(line))).toEqual([]);
     }
+  });
+});
+
+describe('cleaning short texts', () => {
+  it('keeps a one-line brief or a headline-only item as the text, since it is the news itself', () => {
+    expect(cleanText('Breaking: Biden lifts ban').paragraphs).toEqual(['Breaking: Biden lifts ban']);
+    const title = 'Pentagon approves ATACMS use inside Russia';
+    expect(cleanText(title, { title }).paragraphs).toEqual([title]);
+    expect(cleanText('Moscow reacts', { title: 'Kremlin warns of response' }).paragraphs).toEqual(['Moscow reacts']);
+    expect(cleanText('RUSSIA WARNS WASHINGTON\n\nBy Jane Doe').paragraphs).toEqual(['RUSSIA WARNS WASHINGTON']);
+  });
+
+  it('still removes headings, credits and placeholders inside a body that has prose', () => {
+    const body = 'Pentagon Approves Strikes Inside Russia\n\nGetty Images\n\nThe Pentagon said on Tuesday that Ukraine may now use ATACMS against targets inside Russia.\n\nMore to come\n\n%s';
+    expect(cleanText(body).paragraphs).toEqual(['The Pentagon said on Tuesday that Ukraine may now use ATACMS against targets inside Russia.']);
+  });
+
+  it('leaves nothing of a text that is only real boilerplate: a bare photo credit and a placeholder', () => {
+    expect(cleanText('Getty Images\n\n%s\n\nYouTube player', { title: 'Nothing here' }).paragraphs).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import type { StageSentence } from './ingestor.ts';
 export interface PreparedArticle {
   readonly input: ArticleInput;
   readonly title: string;
-  /** Empty when nothing but boilerplate was left: such an article is reported, not stored. */
+  /** Empty when nothing but boilerplate was left (or there was no text nor title): reported, not stored. */
   readonly body: string;
   readonly contentHash: string;
   /** In order, each with its position: what is stored, and what the stages are given. */
@@ -28,7 +28,9 @@ const firstSentenceTitle = (paragraphs: string[]): string =>
   (paragraphs[0] ?? 'Untitled').split(/(?<=[.!?])\s/)[0]!.slice(0, 200);
 
 export function prepareArticle(input: ArticleInput): PreparedArticle {
-  const cleaned = cleanText(input.text, { title: input.title });
+  // A headline with no text (a title-only item, a JSON line without text) is its own body.
+  const text = input.text.trim() ? input.text : (input.title ?? '');
+  const cleaned = cleanText(text, { title: input.title });
   const body = cleaned.paragraphs.join('\n\n');
   const title = input.title?.trim() || firstSentenceTitle(cleaned.paragraphs);
   if (!body) return { input, title, body, contentHash: '', sentences: [], signature: null };

@@ -6,6 +6,12 @@
 export interface BoilerplateRule {
   readonly name: string;
   readonly matches: (line: string, context: LineContext) => boolean;
+  /**
+   * The rule judges a line by its shape alone (short, capitalised, the headline again): it tells
+   * a heading from the prose around it, so it does not apply to a text that is all such lines —
+   * a title-only feed item or a one-line brief is the news itself (cleanText.ts).
+   */
+  readonly byShape?: true;
 }
 
 export interface LineContext {
@@ -14,8 +20,10 @@ export interface LineContext {
   readonly title?: string | undefined;
 }
 
-const AGENCY =
-  /\b(Getty Images|Getty|Reuters|REUTERS|AP|AFP|EPA|EPA-EFE|Bloomberg|Shutterstock|Sipa|Anadolu|Pool|NurPhoto|SOPA|Xinhua|TASS|Sputnik|File)\b/;
+const AGENCY_NAMES = 'Getty Images|Getty|Reuters|REUTERS|AP|AFP|EPA|EPA-EFE|Bloomberg|Shutterstock|Sipa|Anadolu|Pool|NurPhoto|SOPA|Xinhua|TASS|Sputnik|File';
+const AGENCY = new RegExp(`\\b(${AGENCY_NAMES})\\b`);
+/** Only agency names and separators ("Getty Images", "AP Photo/File"); checked on lines of ≤ 60 characters. */
+const BARE_CREDIT = new RegExp(`^(?:\\(?(?:${AGENCY_NAMES})(?: Images| Photos?| via)*\\)?[\\s/·|,-]*)+$`);
 
 /** The last character that is not white space ('' for a blank line): what `…\s*$` patterns test. */
 const lastCharacter = (line: string): string => line.trimEnd().slice(-1);
@@ -70,6 +78,8 @@ const normalisedTitle = (title: string): string => {
 
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'photo caption with agency credit', matches: (line) => endsWithCredit(line) },
+  // "Getty Images" or "AP Photo/File" alone on a line: a credit whose caption was lost.
+  { name: 'bare photo credit', matches: (line) => line.length <= 60 && BARE_CREDIT.test(line.trim()) },
   {
     name: 'caption heading before a photo caption',
     matches: (line, { index, lines }) =>
@@ -85,7 +95,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
     name: 'app promotion',
     matches: (line) => /^(click here|download|get) (to get )?(the )?[\w\s]{0,30}\bapp\b/i.test(line.trim()),
   },
-  { name: 'all-caps related-story line', matches: (line) => isAllCaps(line) },
+  { name: 'all-caps related-story line', matches: (line) => isAllCaps(line), byShape: true },
   {
     name: 'editorial preface signed with initials',
     matches: (line) => lastCharacter(line) === ')' && /\(\s*[a-z]{1,4}\s*\)\s*$/.test(line) && words(line).length >= 12,
@@ -102,13 +112,15 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     name: 'headline repeated in the body',
     matches: (line, { title }) => title !== undefined && repeatsTitle(line, normalisedTitle(title)),
+    byShape: true,
   },
-  { name: 'headline-style line', matches: (line) => isTitleCase(line) },
+  { name: 'headline-style line', matches: (line) => isTitleCase(line), byShape: true },
   { name: 'dateline fragment', matches: (line) => /^[\s—–-]*$/.test(line) || /^\(?[A-Z]{2,6}\)?$/.test(line.trim()) },
   { name: 'breaking-story note', matches: (line) => /^this (story|article) is (breaking|developing)/i.test(line.trim()) },
   {
     name: 'short heading without punctuation',
     matches: (line) => line.length < 80 && !hasTerminalPunctuation(line) && words(line).length < 6,
+    byShape: true,
   },
 ];
 

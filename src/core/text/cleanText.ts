@@ -1,4 +1,4 @@
-import { BOILERPLATE_RULES, DATELINE_PREFIX } from './boilerplate.ts';
+import { BOILERPLATE_RULES, DATELINE_PREFIX, type BoilerplateRule } from './boilerplate.ts';
 
 export interface CleanResult {
   /** Paragraphs of real text, in order. */
@@ -39,20 +39,33 @@ export function normaliseWhitespace(text: string): string {
     .trim();
 }
 
+/** The rules that still apply to a text every line of which only the shape rules removed. */
+const CONTENT_RULES = BOILERPLATE_RULES.filter((rule) => !rule.byShape);
+const SHAPE_RULE_NAMES = new Set(BOILERPLATE_RULES.filter((rule) => rule.byShape).map((rule) => rule.name));
+
 /**
  * Turns an article body as collected (or a feed item's text) into clean paragraphs:
- * boilerplate lines go, every real sentence and quotation stays exactly as written.
+ * boilerplate lines go, every real sentence and quotation stays exactly as written. When the
+ * rules would leave nothing, the text is cleaned again without the rules that judge lines by
+ * their shape: "Pentagon approves ATACMS use inside Russia" alone is a headline-only item or a
+ * brief, and must reach matching, digests and alerts, not be dropped as empty.
  */
 export function cleanText(raw: string, options: { title?: string | undefined } = {}): CleanResult {
   const lines = decodeEntities(raw.replace(/\r\n?/g, '\n'))
     .split(/\n/)
     .map(normaliseWhitespace)
     .filter((line) => line.length > 0);
+  const cleaned = cleanLines(lines, BOILERPLATE_RULES, options.title);
+  if (cleaned.paragraphs.length > 0 || !cleaned.removed.some(({ rule }) => SHAPE_RULE_NAMES.has(rule))) return cleaned;
+  return cleanLines(lines, CONTENT_RULES, options.title);
+}
+
+function cleanLines(lines: readonly string[], rules: readonly BoilerplateRule[], title: string | undefined): CleanResult {
   const removed: CleanResult['removed'] = [];
   const paragraphs: string[] = [];
   const seen = new Set<string>();
   lines.forEach((line, index) => {
-    const rule = BOILERPLATE_RULES.find((r) => r.matches(line, { index, lines, title: options.title }));
+    const rule = rules.find((r) => r.matches(line, { index, lines, title }));
     if (rule) {
       removed.push({ rule: rule.name, line });
       return;
