@@ -23,7 +23,10 @@ export async function parseFeedFile(path: string, maxBytes: number): Promise<Res
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return err(appError('feeds/unreadable', `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`));
+    const code = (error as NodeJS.ErrnoException).code;
+    // "ftp://…" or "file:///…" reach here as paths: say what is accepted, not ENOENT.
+    if (code === 'ENOENT') return err(appError('feeds/not-found', 'neither an http(s) URL nor an existing file'));
+    return err(appError('feeds/unreadable', `cannot read ${path} (${code ?? 'error'})`));
   }
   if (bytes.length > maxBytes) return err(appError('feeds/too-large', `${path} is larger than ${maxBytes} bytes`));
   return parseFeedBytes(bytes, { maxBytes });

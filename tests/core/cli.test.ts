@@ -88,6 +88,55 @@ describe('the newsbrief CLI', { timeout: 120_000 }, () => {
     expect(missing.stderr).toMatch(/missing required argument[\s\S]*usage: newsbrief search/);
   });
 
+  it('refuses a --limit or an id that is not a whole number with exit 2 and the rule, not a stack trace', async () => {
+    const cases = [['corpus', 'list', '--limit', 'x'], ['corpus', 'list', '--limit', '99999999999999999999'], ['corpus', 'list', '--limit', '-5'], ['topics', 'test', 'atacms', '--limit', '0'], ['outbox', 'retry', 'abc']];
+    // In parallel: each is a separate process that stops at argument parsing.
+    const results = await Promise.all(cases.map((args) => run(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8' }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e)));
+    for (const { code, stderr } of results) {
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/must be a whole number/);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(results[0]!.stderr).toMatch(/--limit must be a whole number from 1 to 1,000,000\.\nusage: newsbrief corpus list/);
+    expect(results[4]!.stderr).toMatch(/the item id must be a whole number, 1 or more\./);
+  });
+
+  it('refuses a binary file as not text, and reads a Latin-1 file as windows-1252', () => {
+    const binary = join(dir, 'binary.bin');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const refused = cli('ingest', binary, '--json');
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ counts: { new: 0, errors: 1 }, errors: [{ code: 'ingest/not-text', message: `${binary}: not a text file (it looks binary); nothing was stored from it.` }] });
+
+    const latin1 = join(dir, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from('title: Caf\xe9 news\n---\nLe caf\xe9 est ferm\xe9 depuis lundi, a annonc\xe9 le propri\xe9taire.\n', 'latin1'));
+    const read = cli('ingest', latin1, '--json');
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.stdout).articles).toEqual([expect.objectContaining({ status: 'new', title: 'Café news' })]);
+  });
+
+  it('stores a one-line brief whose only text is its headline, and counts what cleaning left empty', () => {
+    const file = join(dir, 'briefs.jsonl');
+    const headline = 'Pentagon approves ATACMS use inside Russia';
+    writeFileSync(file, [{ title: 'x', text: 'Breaking: Biden lifts ban' }, { title: headline, text: headline }, { title: 'Nothing here', text: 'Getty Images\n\n%s' }].map((a) => JSON.stringify(a)).join('\n'));
+    const { code, stdout } = cli('ingest', file);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^new .*\tx\nnew .*\tPentagon approves ATACMS use inside Russia\nempty .*\tNothing here\n2 new, 0 updated, 0 already known, 1 empty after cleaning, 0 errors\n$/);
+    const search = JSON.parse(cli('search', 'lifts ban', '--json').stdout) as { results: { title: string }[] };
+    expect(search.results.map((r) => r.title)).toContain('x');
+  });
+
+  it('refuses a day that does not exist, and names what feeds check accepts, in plain words', async () => {
+    const sample = new URL('../../data/demo/sample-feed-1.xml', import.meta.url).pathname;
+    const cases = [['digest', '--since', '2024-02-30'], ['feeds', 'check', 'ftp://example.com/x'], ['feeds', 'check', sample]];
+    const [digest, ftp, file] = await Promise.all(cases.map((args) => run(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8' }).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (e: { code: number; stdout: string; stderr: string }) => e)));
+    expect(digest!.code).toBe(2);
+    expect(digest!.stderr).toMatch(/^--since: "2024-02-30" is not an ISO date of a day that exists/m);
+    expect(ftp).toMatchObject({ code: 1, stdout: 'ftp://example.com/x: neither an http(s) URL nor an existing file\n' });
+    expect(file!.code).toBe(0);
+    expect(file!.stdout).toMatch(/^newsbrief demo wire: 1 item\n/);
+  });
+
   it('prints help for every command', async () => {
     const commands = [[], ['search'], ['ingest'], ['corpus', 'list'], ['start'], ['ask'], ['feeds'], ['topics'], ['digest'], ['status'], ['policy', 'analyze']];
     // In parallel: each is a separate process, and this is a help check, not a load test.

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { printResult } from '../output.ts';
+import { wholeNumber } from '../wholeNumber.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
 export function registerCorpus(program: Command): void {
@@ -7,7 +8,7 @@ export function registerCorpus(program: Command): void {
   corpus
     .command('list')
     .description('list stored articles, newest first')
-    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10))
+    .option('--limit <n>', 'at most this many', wholeNumber('--limit', 1_000_000))
     .option('--json', 'print JSON')
     .action(async (options: { limit?: number; json?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions & { json?: boolean }>();

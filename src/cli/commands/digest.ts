@@ -4,9 +4,16 @@ import { digestReply } from '../../core/digest/digestReply.ts';
 import { printReply } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
-/** "2024-09-01" or a full ISO date-time → ISO UTC; undefined when it is not a date. */
+/**
+ * "2024-09-01" or a full ISO date-time → ISO UTC; undefined when it is not a date. The day must
+ * exist: Date.parse rolls 2024-02-30 over to March 1, a window nobody asked for.
+ */
 function isoInstant(text: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return undefined;
   const ms = Date.parse(text.trim());
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
@@ -32,8 +39,8 @@ export function registerDigest(program: Command): void {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const since = options.since === undefined ? undefined : isoInstant(options.since);
       const until = options.until === undefined ? undefined : isoInstant(options.until);
-      if (options.since !== undefined && !since) cmd.error(`--since: "${options.since}" is not an ISO date (e.g. 2024-09-01 or 2024-09-01T08:00:00Z)`, { exitCode: 2 });
-      if (options.until !== undefined && !until) cmd.error(`--until: "${options.until}" is not an ISO date`, { exitCode: 2 });
+      if (options.since !== undefined && !since) cmd.error(`--since: "${options.since}" is not an ISO date of a day that exists (e.g. 2024-09-01 or 2024-09-01T08:00:00Z)`, { exitCode: 2 });
+      if (options.until !== undefined && !until) cmd.error(`--until: "${options.until}" is not an ISO date of a day that exists (e.g. 2024-09-02 or 2024-09-02T08:00:00Z)`, { exitCode: 2 });
       await withRuntime(globals, ({ core }) => {
         const channel = options.channel ? parseChannel(options.channel) : undefined;
         const end = until ?? core.clock.now().toISOString();

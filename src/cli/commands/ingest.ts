@@ -5,11 +5,12 @@ import { jsonLineBatches, parseArticleFile } from '../../core/corpus/articleFile
 import type { Core } from '../../core/core.ts';
 import { BULK_BATCH, type IngestReport } from '../../core/ingest/ingestor.ts';
 import type { AppError } from '../../core/result.ts';
+import { decodeTextBytes } from '../../core/text/textBytes.ts';
 import { printResult } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
-function readInput(file: string): string {
-  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+function readInput(file: string): Buffer {
+  return file === '-' ? readFileSync(0) : readFileSync(file);
 }
 
 /**
@@ -86,14 +87,20 @@ export function registerIngest(program: Command): void {
             reports.push(...(await ingestLines(core, file, errors)));
             continue;
           }
-          let text: string;
+          let bytes: Buffer;
           try {
-            text = readInput(file);
+            bytes = readInput(file);
           } catch (error) {
             errors.push({ code: 'ingest/unreadable', message: `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'}).` });
             continue;
           }
-          const parsed = parseArticleFile(text, file === '-' ? 'stdin' : file);
+          const name = file === '-' ? 'stdin' : file;
+          const text = decodeTextBytes(bytes, name);
+          if (!text.ok) {
+            errors.push(text.error);
+            continue;
+          }
+          const parsed = parseArticleFile(text.value, name);
           errors.push(...parsed.errors);
           reports.push(...(await core.ingestor.ingestMany(parsed.articles)));
         }
@@ -103,10 +110,12 @@ export function registerIngest(program: Command): void {
           [
             ...reports.map((r) => `${r.status.padEnd(9)} ${r.id ?? '—'}\t${r.title}`),
             ...errors.map((e) => `error     ${e.message}`),
-            `${counts.new} new, ${counts.updated} updated, ${counts.duplicate} already known, ${errors.length} errors`,
+            `${counts.new} new, ${counts.updated} updated, ${counts.duplicate} already known, ${counts.empty} empty after cleaning, ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}`,
           ].join('\n'),
         );
-        if (errors.length > 0 && reports.length === 0) process.exitCode = 1;
+        // Partial success is success (a bulk file with one bad line); nothing taken is a failure.
+        const taken = counts.new + counts.updated + counts.duplicate;
+        if (taken === 0 && (errors.length > 0 || counts.empty > 0)) process.exitCode = 1;
       });
     });
 }

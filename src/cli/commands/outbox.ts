@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { OutboxItem, OutboxState } from '../../core/outbox/outboxItem.ts';
 import { channelKey } from '../../core/subscriptions/subscription.ts';
 import { printResult } from '../output.ts';
+import { wholeNumber } from '../wholeNumber.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
 const STATES: readonly OutboxState[] = ['pending', 'sending', 'sent', 'dead'];
@@ -35,7 +36,7 @@ export function registerOutbox(program: Command): void {
     .command('list')
     .description('items newest first, with their state and, for dead ones, why')
     .option('--state <state>', `only ${STATES.join(' | ')}`)
-    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10))
+    .option('--limit <n>', 'at most this many', wholeNumber('--limit', 1_000_000))
     .option('--json', 'print JSON: {counts, items}')
     .action(async (options: { state?: string; limit?: number }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
@@ -56,12 +57,12 @@ export function registerOutbox(program: Command): void {
   outbox
     .command('retry')
     .description('give a dead item another round of attempts (after fixing what killed it)')
-    .argument('<id>', 'the item id from outbox list', (v) => Number.parseInt(v, 10))
+    .argument('<id>', 'the item id from outbox list', wholeNumber('the item id'))
     .option('--json', 'print JSON')
     .action(async (id: number, _options: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       await withRuntime(globals, ({ core }) => {
-        const revived = Number.isInteger(id) && core.delivery.outbox.revive(id, core.clock.now().toISOString());
+        const revived = core.delivery.outbox.revive(id, core.clock.now().toISOString());
         printResult(globals.json, { id, revived }, () => (revived ? `Item ${id} is pending again.` : `Item ${id} is not a dead outbox item.`));
         if (!revived) process.exitCode = 1;
       });

@@ -7,7 +7,7 @@ import { seedDefaultFeeds } from '../feedPollingService.ts';
 export function registerPoll(program: Command): void {
   program
     .command('poll')
-    .description('poll every due feed once and report per feed: new / updated / unchanged / failed')
+    .description('poll every due feed once and report per feed: new / updated / unchanged / failed (exit 1 when all failed)')
     .option('--once', 'run one cycle and exit (the schedule itself runs under `newsbrief start`)')
     .option('--json', 'print JSON')
     .action(async (options: { once?: boolean }, cmd: Command) => {
@@ -30,9 +30,11 @@ export function registerPoll(program: Command): void {
               const detail = r.status === 'failed' ? r.error?.message : `${counts}${r.firstPoll ? ' (first poll: recorded, no alerts)' : ''}${r.notModified ? ' (not modified)' : ''}`;
               return `${r.status.padEnd(9)} ${r.title ?? r.url} — ${detail}`;
             }),
-            `${summary.feeds} feeds polled: ${summary.new} with new items, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.newArticles} new articles${notDue ? `; ${notDue} not due (backing off or paused, see feeds list)` : ''}`,
+            `${summary.feeds} feed${summary.feeds === 1 ? '' : 's'} polled: ${summary.new} with new items, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed; ${summary.newArticles} new articles${notDue ? `; ${notDue} not due (backing off or paused, see feeds list)` : ''}`,
           ].join('\n'),
         );
+        // One feed down is a normal day (its health says so); every polled feed down is not.
+        if (summary.feeds > 0 && summary.failed === summary.feeds) process.exitCode = 1;
       });
     });
 }

@@ -6,6 +6,7 @@ import { runCommand } from '../../core/commands/runCommand.ts';
 import type { Reply } from '../../core/reply.ts';
 import { printReply } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
+import { wholeNumber } from '../wholeNumber.ts';
 
 /**
  * `newsbrief topics list|add|remove|test`. The CLI is the operator on the local channel
@@ -47,11 +48,8 @@ export function registerTopics(program: Command): void {
     .command('test')
     .description('which stored articles a query would match, newest first (nothing is saved)')
     .argument('<query...>', 'the topic query')
-    .option('--limit <n>', 'how many articles to show', '10')
+    .option('--limit <n>', 'how many articles to show (1 to 1,000)', wholeNumber('--limit', 1000), 10)
     .option('--json', 'print JSON')
     .allowUnknownOption()
-    .action((query: string[], options: { limit: string }, cmd: Command) => {
-      const limit = Math.max(1, Math.min(1000, Number.parseInt(options.limit, 10) || 10));
-      return run((core) => topicTestReply(core, query.join(' '), limit), cmd);
-    });
+    .action((query: string[], options: { limit: number }, cmd: Command) => run((core) => topicTestReply(core, query.join(' '), options.limit), cmd));
 }
