@@ -14,6 +14,8 @@ export interface Service {
   /** Whether it should start with this configuration, and if not, why (printed at start). */
   wanted(runtime: Runtime): { readonly on: true; readonly detail?: string } | { readonly on: false; readonly reason: string };
   start(runtime: Runtime): Promise<RunningService>;
+  /** `start` exits when this one fails to start: without it the process would run for nobody. */
+  readonly required?: true;
   /**
    * A configuration this service must refuse before anything starts (the web chat on a
    * public address without WEB_TOKEN): the message says how to fix it, and `start` exits 1.

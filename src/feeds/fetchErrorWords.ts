@@ -1,7 +1,7 @@
 import type { FeedError } from '../core/feedRegistry/feedItem.ts';
 import { BodyTooLargeError, UnsupportedEncodingError } from './cappedBody.ts';
 import type { FetchLimits } from './fetchLimits.ts';
-import { RefusedAddressError } from './refusedAddressError.ts';
+import { allowHostHint, RefusedAddressError } from './refusedAddressError.ts';
 
 const CODE_WORDS: Record<string, string> = {
   ENOTFOUND: 'the host name does not resolve',
@@ -29,7 +29,7 @@ function* causes(error: unknown): Generator<unknown> {
 export function describeFetchError(error: unknown, limits: FetchLimits, timedOut: boolean, host: string): FeedError {
   if (timedOut) return { code: 'feeds/timeout', message: `timed out after ${Math.round(limits.deadlineMs / 1000)} s` };
   for (const e of causes(error)) {
-    if (e instanceof RefusedAddressError) return { code: 'feeds/refused', message: e.message };
+    if (e instanceof RefusedAddressError) return { code: 'feeds/refused', message: `${e.message}; ${allowHostHint(host.replace(/:\d+$/, ''))}` };
     if (e instanceof BodyTooLargeError) {
       return { code: 'feeds/too-large', message: `the feed is larger than ${(limits.maxBytes / 1048576).toFixed(1).replace(/\.0$/, '')} MiB (after decompression)` };
     }

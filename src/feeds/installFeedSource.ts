@@ -1,6 +1,7 @@
 import type { Config } from '../core/config/config.ts';
 import type { Core } from '../core/core.ts';
 import type { FeedSource } from '../core/feedRegistry/feedItem.ts';
+import { addressScreen } from './addressScreen.ts';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetchLimits.ts';
 import { guardedAgent } from './guardedAgent.ts';
 import { httpFeedSource } from './httpFeedSource.ts';
@@ -19,10 +20,12 @@ export function createFeedSource(config: FeedFetchConfig, core: Pick<Core, 'cloc
 }
 
 /**
- * Gives the core its FeedSource port (for `/brief feeds check`), unless one is installed.
+ * Gives the core its FeedSource port (for `/brief feeds check`), unless one is installed, and
+ * has the feed registry refuse at add time the addresses that fetcher would refuse.
  * Called by the CLI commands and `start`, which own the core they opened.
  */
 export function installFeedSource(core: Core, config: FeedFetchConfig): FeedSource {
   core.ports.feedSource ??= createFeedSource(config, core);
+  core.feeds.screenAdditions(addressScreen(config.FEEDS_ALLOW_HOSTS));
   return core.ports.feedSource;
 }

@@ -6,3 +6,10 @@ export class RefusedAddressError extends Error {
     this.name = 'RefusedAddressError';
   }
 }
+
+/**
+ * The way out of a refusal, for the operator: the guard is right by default, but an intranet
+ * feed host is a legitimate choice, made explicitly in the config (.env.example).
+ */
+export const allowHostHint = (hostname: string): string =>
+  `if you trust ${hostname}, add it to FEEDS_ALLOW_HOSTS (comma-separated) and restart`;

@@ -15,7 +15,11 @@ const version = 1;
 
 /** The CLI as a user runs it; async, so this process's loopback server can answer it. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, LOG_LEVEL: 'warn', FEEDS_ALLOW_HOSTS: '127.0.0.1', FEEDS_DEFAULTS: 'none', NEWSBRIEF_SEED: 'false' };
+  return cliWith({ FEEDS_ALLOW_HOSTS: '127.0.0.1' }, ...args);
+}
+
+async function cliWith(extraEnv: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, LOG_LEVEL: 'warn', FEEDS_DEFAULTS: 'none', NEWSBRIEF_SEED: 'false', ...extraEnv };
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, '--db', db, ...args], { env, encoding: 'utf8' });
     return { code: 0, stdout, stderr };
@@ -27,6 +31,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 
 beforeAll(async () => {
   server = await loopbackServer({
+    '/down.xml': (_req, res) => void res.writeHead(500).end('down'),
     '/world.xml': (req, res) => {
       const etag = `"v${version}"`;
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304).end();
@@ -63,5 +68,30 @@ describe('newsbrief poll and feeds check, as a user runs them', () => {
     const result = await cli('feeds', 'check', file, '--json');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({ ok: false, feed: { title: null, link: null }, items: [], error: { code: 'feeds/not-a-feed', message: 'not a feed: got an HTML page' } });
+  });
+
+  it('refuses to add a loopback, private or cloud-metadata feed, saying how to allow a host explicitly', async () => {
+    const urls = ['http://127.0.0.1:9/x.xml', 'http://169.254.169.254/latest/meta-data', 'http://10.1.2.3/feed'];
+    const results = await Promise.all(urls.map((url) => cliWith({ FEEDS_ALLOW_HOSTS: '' }, 'feeds', 'add', url)));
+    expect(results.map((r) => r.code)).toEqual([1, 1, 1]);
+    expect(results.map((r) => r.stdout)).toEqual([
+      expect.stringContaining('refused: loopback address 127.0.0.1; if you trust 127.0.0.1, add it to FEEDS_ALLOW_HOSTS (comma-separated) and restart'),
+      expect.stringContaining('refused: link-local address 169.254.169.254 (cloud metadata service); if you trust 169.254.169.254, add it to FEEDS_ALLOW_HOSTS'),
+      expect.stringContaining('refused: private address 10.1.2.3; if you trust 10.1.2.3, add it to FEEDS_ALLOW_HOSTS'),
+    ]);
+    const listed = await cliWith({ FEEDS_ALLOW_HOSTS: '' }, 'feeds', 'list', '--json');
+    expect(JSON.parse(listed.stdout).feeds.map((f: { url: string }) => f.url)).not.toContain('http://10.1.2.3/feed');
+  });
+
+  it('exits 1 from poll --once when every polled feed failed, with each failure in words', async () => {
+    const downDb = join(dir, 'down.db');
+    const core = createCore({ dbPath: downDb });
+    core.feeds.add(`${server.origin}/down.xml`);
+    core.close();
+    // A later --db wins over the helper's.
+    const polled = await cli('--db', downDb, 'poll', '--once');
+    expect(polled.code).toBe(1);
+    expect(polled.stdout).toMatch(/^failed +.*down\.xml — /m);
+    expect(polled.stdout).toContain('1 feed polled: 0 with new items, 0 updated, 0 unchanged, 1 failed');
   });
 });

@@ -25,7 +25,7 @@ describe('the SSRF guard with no hosts allowed', () => {
     ['a shortened IPv4 literal', (port: number) => `http://127.1:${port}/feed`],
   ])('refuses %s and the server sees zero requests', async (_name, url) => {
     const result = await guarded([]).fetch(url(server.port));
-    expect(result).toMatchObject({ ok: false, error: { code: 'feeds/refused', message: expect.stringMatching(/^refused: loopback address/) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'feeds/refused', message: expect.stringMatching(/^refused: loopback address .*; if you trust (127\.0\.0\.1|localhost|\[::ffff:7f00:1\]), add it to FEEDS_ALLOW_HOSTS/) } });
     expect(server.requests).toHaveLength(0);
     expect(server.connections).toBe(0);
   });

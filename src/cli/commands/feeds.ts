@@ -7,7 +7,7 @@ import { UserFacingError } from '../../core/result.ts';
 // src/feeds (undici, rss-parser, html-to-text, xml2js) is imported inside the actions that
 // need it: every other command's start-up would otherwise pay for loading it.
 import { printReply, printResult } from '../output.ts';
-import { loadCliConfig, withRuntime, type GlobalOptions } from '../runtime.ts';
+import { loadCliConfig, withRuntime, type GlobalOptions, type Runtime } from '../runtime.ts';
 
 const isUrl = (text: string): boolean => /^https?:\/\//i.test(text);
 
@@ -18,13 +18,20 @@ function registerThroughCommand(feeds: Command, action: 'list' | 'add' | 'remove
   sub.action(async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
     const globals = cmd.optsWithGlobals<GlobalOptions>();
-    await withRuntime(globals, async ({ core }) => {
+    await withRuntime(globals, async ({ core, config }) => {
+      if (action === 'add') await screenAdditions(core, config);
       const command = action === 'list' ? { name: 'feeds' as const, action } : { name: 'feeds' as const, action, url: args[0] as string };
       const reply = await runCommand(command, localContext(core));
       printReply(globals.json, reply);
       if (reply.kind === 'error') process.exitCode = 1;
     });
   });
+}
+
+/** A feed on a private or loopback address is refused when added, as its polls would be. */
+async function screenAdditions(core: Runtime['core'], config: Runtime['config']): Promise<void> {
+  const { addressScreen } = await import('../../feeds/addressScreen.ts');
+  core.feeds.screenAdditions(addressScreen(config.FEEDS_ALLOW_HOSTS));
 }
 
 async function check(target: string, globals: GlobalOptions): Promise<void> {
@@ -44,7 +51,7 @@ async function check(target: string, globals: GlobalOptions): Promise<void> {
   const report = checkReport(await parseFeedFile(target, config.FEEDS_MAX_BYTES));
   printResult(globals.json, report, () =>
     report.ok
-      ? [`${report.feed.title ?? '(untitled)'}: ${report.items.length} items`, ...report.items.map((i) => `  ${i.publishedAt?.slice(0, 10) ?? '          '} ${i.title ?? i.id}`)].join('\n')
+      ? [`${report.feed.title ?? '(untitled)'}: ${report.items.length} item${report.items.length === 1 ? '' : 's'}`, ...report.items.map((i) => `  ${i.publishedAt?.slice(0, 10) ?? 'undated   '} ${i.title ?? i.id}`)].join('\n')
       : `${target}: ${report.error!.message}`,
   );
   if (!report.ok) process.exitCode = 1;
@@ -60,7 +67,8 @@ async function importOpml(file: string, globals: GlobalOptions): Promise<void> {
   const { parseOpml } = await import('../../feeds/opml.ts');
   const parsed = await parseOpml(text);
   if (!parsed.ok) throw new UserFacingError(parsed.error.code, parsed.error.message);
-  await withRuntime(globals, ({ core }) => {
+  await withRuntime(globals, async ({ core, config }) => {
+    await screenAdditions(core, config);
     const results = parsed.value.map((entry) => ({ url: entry.url, result: core.feeds.add(entry.url, 'opml', entry.title) }));
     const added = results.filter((r) => r.result.ok && r.result.value.created).map((r) => r.url);
     const known = results.filter((r) => r.result.ok && !r.result.value.created).map((r) => r.url);

@@ -11,7 +11,10 @@ interface Started {
   readonly service: RunningService;
 }
 
-/** Starts every wanted service; one that fails to start is reported, not fatal. */
+/**
+ * Starts every wanted service; one that fails to start is reported, not fatal, unless it is
+ * `required` (the web chat): then the others are stopped and the error goes to the caller.
+ */
 async function startServices(runtime: Runtime, running: Started[]): Promise<string[]> {
   const lines: string[] = [];
   for (const service of services) {
@@ -27,6 +30,10 @@ async function startServices(runtime: Runtime, running: Started[]): Promise<stri
       serviceStates.set(service.name, 'on');
       lines.push(`  ${service.name}: on${started.summary ? ` — ${started.summary}` : ''}`);
     } catch (error) {
+      if (service.required) {
+        await stopServices(running, runtime.logger);
+        throw error instanceof UserFacingError ? error : new UserFacingError('start/failed', `${service.name}: failed to start — ${(error as Error).message}`, { cause: error });
+      }
       runtime.logger.error({ err: error, service: service.name }, 'service failed to start');
       serviceStates.set(service.name, 'failed');
       lines.push(`  ${service.name}: failed to start — ${(error as Error).message}`);
@@ -49,12 +56,16 @@ async function stopServices(running: Started[], logger: Logger): Promise<void> {
   }
 }
 
-/** Resolves on the first SIGINT/SIGTERM; installed before anything is printed so no signal is missed. */
-function untilSignal(logger: Logger): Promise<void> {
+/**
+ * `stopped` resolves on the first SIGINT/SIGTERM; installed before anything is printed so no
+ * signal is missed. `release` lets the process exit when start-up fails instead.
+ */
+function untilSignal(logger: Logger): { stopped: Promise<void>; release(): void } {
   // Signal handlers alone do not keep Node alive; this timer does, until Ctrl-C.
   const keepAlive = setInterval(() => undefined, 1 << 30);
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
+  let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => {
+    onSignal = (signal: NodeJS.Signals) => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       // A second Ctrl-C while stopping should not kill us half-way through closing the database.
@@ -66,6 +77,12 @@ function untilSignal(logger: Logger): Promise<void> {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
   });
+  const release = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    clearInterval(keepAlive);
+  };
+  return { stopped, release };
 }
 
 /** `newsbrief start` (what `npm start` runs): the bot, until Ctrl-C. */
@@ -79,9 +96,19 @@ export function registerStart(program: Command): void {
       const demoRuntime = options.demo ? openDemoRuntime(globals) : undefined;
       const runtime = demoRuntime ?? openRuntime(globals);
       refuseUnsafe(runtime);
-      const stopped = untilSignal(runtime.logger);
+      // `/brief feeds check` and the add-time address screen work in every chat, polling or not.
+      const { installFeedSource } = await import('../../feeds/installFeedSource.ts');
+      installFeedSource(runtime.core, runtime.config);
+      const { stopped, release } = untilSignal(runtime.logger);
       const running: Started[] = [];
-      const lines = await startServices(runtime, running);
+      let lines: string[];
+      try {
+        lines = await startServices(runtime, running);
+      } catch (error) {
+        release();
+        runtime.core.close();
+        throw error;
+      }
       const demo = demoRuntime ? startDemo(demoRuntime, lines) : undefined;
       process.stderr.write(
         [`newsbrief — corpus: ${runtime.core.articles.count()} articles in ${runtime.config.NEWSBRIEF_DB}`, ...lines, 'Press Ctrl-C to stop.'].join('\n') + '\n',

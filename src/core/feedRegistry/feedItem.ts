@@ -41,6 +41,12 @@ export type FetchOutcome =
       readonly bytes: number;
     };
 
+/**
+ * Why the fetcher would refuse a URL without fetching it (a private IP literal), or nothing:
+ * the registry asks it when a feed is added (src/feeds/addressScreen.ts implements it).
+ */
+export type AddressScreen = (url: string) => FeedError | undefined;
+
 /** The port feeds implement (src/feeds): fetch a feed, guarded, and parse it. */
 export interface FeedSource {
   fetch(url: string, validators?: ConditionalValidators): Promise<Result<FetchOutcome, FeedError>>;

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import { appError, err, ok, type AppError, type Result } from '../result.ts';
-import type { FeedError, FetchOutcome } from './feedItem.ts';
+import type { AddressScreen, FeedError, FetchOutcome } from './feedItem.ts';
 import { DEFAULT_HEALTH_POLICY, retryDelayMs, shouldPause, type FeedStatus, type HealthPolicy } from './feedHealth.ts';
 import { TurnQueue } from './turnQueue.ts';
 import { emptyCounts, type FeedItemIngest, type ItemCounts, type PreparedPoll } from './feedItemIngest.ts';
@@ -60,10 +60,20 @@ export class FeedRegistry {
     private readonly random: () => number = Math.random,
   ) {}
 
+  /** What the fetcher refuses outright (src/feeds/addressScreen.ts), installed with it; none in tests that add loopback feeds. */
+  private screen: AddressScreen | undefined;
+
+  /** Refuse at add time what the fetcher would refuse at every poll (installFeedSource). */
+  screenAdditions(screen: AddressScreen): void {
+    this.screen = screen;
+  }
+
   /** Adds a feed; adding a paused one again resumes it (the admin's "try again"). */
   add(rawUrl: string, source = 'user', title?: string): Result<{ feed: FeedRecord; created: boolean; resumed: boolean }> {
     const url = normaliseFeedUrl(rawUrl);
     if (!url.ok) return url;
+    const refused = this.screen?.(url.value);
+    if (refused) return err(refused);
     const existing = this.store.findByUrl(url.value);
     if (existing) {
       if (!existing.pausedAt) return ok({ feed: existing, created: false, resumed: false });
