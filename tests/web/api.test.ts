@@ -62,4 +62,19 @@ describe('the web chat API', () => {
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ kind: 'error', data: { code: 'web/not-found' } });
   });
+
+  it('explains a message that is too long, empty, or sent to a bad channel in plain words, not schema wording', async () => {
+    const sent = async (body: unknown) => {
+      const response = await web.post('/api/command', body);
+      return { status: response.status, reply: (await response.json()) as Reply };
+    };
+    const long = await sent({ text: 'a'.repeat(2001) });
+    expect(long).toMatchObject({ status: 400, reply: { kind: 'error', title: 'Too long', data: { code: 'web/too-long' } } });
+    expect(JSON.stringify(long.reply)).toContain('A message is at most 2,000 characters.');
+    expect((await sent({ text: '' })).reply).toMatchObject({ title: 'Nothing to send', data: { code: 'web/empty' } });
+    expect((await sent({ text: 'hi', channel: 'Bad Channel!' })).reply).toMatchObject({ title: 'Bad channel', data: { code: 'web/bad-channel' } });
+    for (const body of [{ text: 'a'.repeat(2001) }, { text: '' }, { text: 'hi', channel: 'Bad Channel!' }]) {
+      expect(JSON.stringify((await sent(body)).reply)).not.toMatch(/must NOT|must match pattern|body\//);
+    }
+  });
 });

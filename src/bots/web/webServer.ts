@@ -11,6 +11,7 @@ import { registerCommandRoutes } from './routes/commandRoutes.ts';
 import { registerEventRoutes } from './routes/eventRoutes.ts';
 import { registerHealthRoutes, type HealthFacts } from './routes/healthRoutes.ts';
 import { registerPageRoutes } from './routes/pageRoutes.ts';
+import { validationWords } from './validationWords.ts';
 import { WebDelivery } from './webDelivery.ts';
 
 export interface WebServerOptions {
@@ -114,6 +115,8 @@ function errorAsReply(error: FastifyError & { retryAfter?: string }, request: { 
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
     return reply.code(415).send(errorReply('Wrong format', 'Send commands as JSON: {"text": "/brief help"}.', { code: 'web/unsupported-media-type' }));
   }
+  const problem = validationWords(error.validation);
+  if (problem) return reply.code(400).send(errorReply(problem.title, problem.text, { code: problem.code }));
   if (error.validation || (error.statusCode !== undefined && error.statusCode < 500)) {
     return reply.code(error.statusCode ?? 400).send(errorReply('Bad request', `${error.message}. Send {"text": "/brief help"}.`, { code: 'web/bad-request' }));
   }
