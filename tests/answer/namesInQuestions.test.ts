@@ -92,4 +92,22 @@ describe('who and what a question names', () => {
     expect(document.status).toBe('answered');
     expect(document.citations[0]!.quote).toContain('It is not about geography');
   });
+
+  it('says the corpus has nothing from a speaker it never names', () => {
+    temp = tempCore();
+    corpus(temp, [{ title: 'Strikes', sentences: ['British officials said long-range strikes inside Russia were under review.'] }, ...FILLER]);
+    const { document, reason } = temp.core.answers.ask('What did Rishi Sunak say about long-range strikes?');
+    expect(document).toMatchObject({ status: 'no-answer', citations: [] });
+    expect(reason).toContain('rishi sunak');
+  });
+
+  it('does not answer a question about Canada with the US policy', () => {
+    temp = tempCore();
+    corpus(temp, [{ title: 'Strikes', sentences: ['Ukraine struck an airfield inside Russia with drones, officials said.'] }, ...FILLER]);
+    const answer = temp.core.answers.ask('Did Canada allow Ukraine to use Canadian weapons inside Russia?');
+    expect(answer.policyLine).toBeUndefined();
+    expect(answer.document.answer).not.toMatch(/US weapons/);
+    // A question about the tracked policy still gets its line.
+    expect(temp.core.answers.ask('Can Ukraine strike inside Russia?').policyLine).toMatch(/^Prohibited/);
+  });
 });

@@ -48,7 +48,7 @@ export class AnswerService {
     const analysis = analyseQuestion(question);
     const articleCount = this.retrieval.articleCount();
     const concepts = mostTelling(weighConcepts(analysis.concepts, this.retrieval, articleCount));
-    const unknown = unknownName(analysis, concepts);
+    const unknown = unknownName(analysis, concepts) ?? unknownSpeaker(analysis, concepts);
     if (unknown) return noAnswer(question, `The corpus has nothing on “${unknown}”.`);
     if (mostlyUnknown(concepts)) return noAnswer(question, 'The corpus has nothing on that: most of its words appear in no article.');
     const expression = anyFormExpression(concepts, articleCount);
@@ -125,6 +125,12 @@ function namedMask(concepts: readonly WeightedConcept[], articleCount: number): 
     const df = c.formFrequencies.reduce((sum, f, form) => (c.concept.stemForms[form]!.length === 1 ? sum + f : sum), 0);
     return df > 0 && df <= NAMED_SHARE * articleCount ? mask | (1 << i) : mask;
   }, 0);
+}
+
+/** "What did Rishi Sunak say…" in a corpus that never names him: nobody in it said it. */
+function unknownSpeaker(analysis: QuestionAnalysis, concepts: readonly WeightedConcept[]): string | undefined {
+  const speakers = concepts.filter((c) => analysis.speakers.has(c.concept.label));
+  return speakers.length > 0 && speakers.every((c) => c.documentFrequency === 0) ? speakers.map((c) => c.concept.asked).join(' ') : undefined;
 }
 
 /** Whoever the question wants words from (questionAnalysis: speakers): one of them must be named in the quote or the sentence before it. */

@@ -38,13 +38,21 @@ const POSSESSOR = /^.*\b\w+['’]s\s+(?=\S)/;
 
 function speakersOf(question: string): Set<string> {
   const spans = SPEAKER.map((pattern) => pattern.exec(question)?.[1]).filter((span): span is string => Boolean(span));
-  return new Set(spans.flatMap((span) => namesIn(span.replace(POSSESSOR, '')) ?? namesIn(span) ?? []));
+  return new Set(spans.flatMap((span) => entitiesIn(span.replace(POSSESSOR, '')) ?? entitiesIn(span) ?? capitalisedIn(span) ?? []));
 }
 
+const labelsOrNone = (labels: string[]): string[] | undefined => (labels.length > 0 ? labels : undefined);
+
 /** The entities a span names, or undefined for none ("Ukraine's president" is one, "president" none). */
-function namesIn(span: string): string[] | undefined {
-  const names = extractConcepts(span).filter((c) => c.entity).map((c) => c.label);
-  return names.length > 0 ? names : undefined;
+const entitiesIn = (span: string): string[] | undefined => labelsOrNone(extractConcepts(span).filter((c) => c.entity).map((c) => c.label));
+
+/**
+ * A name no alias knows, written as one ("Rishi Sunak", "Meloni"): its words. A lower-case title
+ * ("the president") is not one — it may be anybody the corpus names.
+ */
+function capitalisedIn(span: string): string[] | undefined {
+  const capitalised = new Set((span.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? []).map((w) => w.toLowerCase()));
+  return labelsOrNone(extractConcepts(span).filter((c) => capitalised.has(c.asked)).map((c) => c.label));
 }
 
 /** Entity recognition reads the start of the question; a 10,000-character paste is not a question. */
