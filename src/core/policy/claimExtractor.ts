@@ -36,6 +36,9 @@ const aimsAtRussia = (text: string): boolean =>
   TARGET.test(text) && (TARGET_BEYOND_ADJECTIVE.test(text) || !ON_UKRAINIAN_SOIL.test(text));
 /** What a decision permits, named: a strike, or restrictions on Ukraine itself ("lifted restrictions on intelligence sharing" is another policy). */
 const STRIKE = /\b(strik\w*|hit|hits|hitting|fire|firing|attack\w*|target\w*|long-range|deep|deeper)\b|\b(restrictions?|bans?|limits|curbs)\s+on\s+(Ukrain|Kyiv|Kiev)/i;
+/** Other governments that supply Ukraine, by name or people: policyFor has no policy of theirs. */
+const UNTRACKED_GOVERNMENT =
+  /\b(Canad\w*|Poland|Polish|Japan\w*|Ital(y|ian)|Dutch|Netherlands|Swed(en|ish)|Finland|Finnish|Norw(ay|egian)|Denmark|Danish|Australia\w*|Spain|Spanish|Belgi(um|an)|Czech\w*|Eston\w*|Latvia\w*|Lithuania\w*|Turkey|Turkish|South Korea\w*)\b/i;
 /** Leaders a lower-case title ("the president") may name instead of this actor. */
 const OTHER_LEADERS = /\b(Zelensk\w*|Putin|Peskov|Lavrov|Medvedev|Lukashenko|Xi|Erdogan|Netanyahu)\b/;
 const RESTRICTION = /\b(restrictions?|bans?|limits|limitations|curbs|prohibition|permissions?|green ?light|greenlight|go-ahead|red lines?)\b/i;
@@ -92,7 +95,8 @@ export class ClaimExtractor {
     // "Will Biden attend the summit?" names the actor but not the policy.
     const onTopic = UKRAINE.test(text) || TARGET.test(text) || RESTRICTION.test(text) || /\blong(?:er)?-range\b/i.test(text);
     const byActor = onTopic ? this.matchers.find((m) => m.actor(text)) : undefined;
-    const byTopic = UKRAINE.test(text) && (TARGET.test(text) || RESTRICTION.test(text)) ? this.matchers[0] : undefined;
+    // "Did Canada allow…?" is about a government no policy tracks: the first policy is not its answer.
+    const byTopic = UKRAINE.test(text) && (TARGET.test(text) || RESTRICTION.test(text)) && !UNTRACKED_GOVERNMENT.test(text) ? this.matchers[0] : undefined;
     return (byWeapon ?? byActor ?? byTopic)?.policy;
   }
 
