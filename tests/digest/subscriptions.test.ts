@@ -72,6 +72,23 @@ describe('subscribing a channel', () => {
     expect(t.core.delivery.subscriptions.forChannel(news).map((s) => (s.kind === 'alerts' ? s.target : ''))).toEqual(['ukraine-war']);
   });
 
+  it('stores a time zone as IANA spells it, whatever its case', async () => {
+    const reply = await runCommand('/brief subscribe digest 08:00 europe/berlin', as(news));
+    expect(data(reply)).toMatchObject({ zone: 'Europe/Berlin' });
+    expect(reply.sections[0]!.text).toContain('every day at 08:00 Europe/Berlin');
+    expect(data(await runCommand('/brief subscribe digest 08:00 utc', as(news)))).toMatchObject({ zone: 'UTC' });
+    expect(data(await runCommand('/brief subscribe digest 08:00 america/new_york', as(news)))).toMatchObject({ zone: 'America/New_York' });
+  });
+
+  it('says a topic alert comes from matching articles, and that alerts for all policies stay on', async () => {
+    const topic = await runCommand('/brief subscribe alerts ukraine-war', as(news));
+    expect(topic.sections[0]!.text).toContain('when an article matching that topic reports a policy change');
+    await runCommand('/brief subscribe alerts', as(news));
+    const one = await runCommand('/brief unsubscribe alerts uk', as(news));
+    expect(one.kind).toBe('error');
+    expect(one.sections[0]!.text).toContain('still gets alerts for every tracked policy');
+  });
+
   it('needs the platform admin right to change subscriptions', async () => {
     const reply = await runCommand('/brief subscribe digest 08:00 UTC', as(news, false));
     expect(reply.title).toBe('Only admins can do that');

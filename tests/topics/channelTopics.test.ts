@@ -5,6 +5,7 @@ import { runCommand } from '../../src/core/commands/runCommand.ts';
 import { createCore } from '../../src/core/core.ts';
 import { ManualClock } from '../../src/core/clock.ts';
 import { tempCore, type TempCore } from '../support/tempCore.ts';
+import { topicTestReply } from '../../src/core/commands/handlers/topics.ts';
 
 const news: ChannelRef = { platform: 'slack', workspace: 'T1', channel: 'C-news' };
 const other: ChannelRef = { platform: 'discord', workspace: 'G1', channel: 'C-other' };
@@ -16,6 +17,12 @@ describe('per-channel topics', () => {
     temp = tempCore({ seed: true });
   });
   afterEach(() => temp.cleanup());
+
+  it('says a previewed query cannot be read, not that a topic was not saved (a preview saves nothing)', () => {
+    const reply = topicTestReply(temp.core, '"unclosed');
+    expect(reply.kind).toBe('error');
+    expect(reply.title).toBe('That query cannot be read');
+  });
 
   it('GIVEN the bundled corpus THEN every seed article is recorded as matching long-range-strikes', () => {
     const articles = temp.core.articles.list();

@@ -1,6 +1,6 @@
 import { appError, err, ok, type AppError, type Result } from '../result.ts';
 import type { Command } from './command.ts';
-import { isValidTimeZone, parseClockTime } from './timeOfDay.ts';
+import { canonicalTimeZone, isValidTimeZone, parseClockTime } from './timeOfDay.ts';
 
 /** One line per subcommand: the usage people see in help and after a mistake. */
 export const USAGE: Readonly<Record<string, string>> = {
@@ -121,7 +121,7 @@ function parseSubscribe(rest: string): Result<Command, CommandError> {
   if (!isValidTimeZone(zone)) {
     return fail('bad-zone', `"${zone.slice(0, 60)}" is not a time zone; use an IANA name like Europe/Kyiv or America/New_York.`, 'subscribe');
   }
-  return ok({ name: 'subscribe', kind, time: clock, zone });
+  return ok({ name: 'subscribe', kind, time: clock, zone: canonicalTimeZone(zone) });
 }
 
 function parseUnsubscribe(rest: string): Result<Command, CommandError> {

@@ -14,3 +14,20 @@ export function isValidTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/**
+ * The zone as IANA spells it: "europe/berlin" is stored and shown as Europe/Berlin. Case only —
+ * a link such as Europe/Kyiv is kept as typed, not turned into the older name ICU resolves it to.
+ */
+export function canonicalTimeZone(zone: string): string {
+  const lower = zone.toLowerCase();
+  const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower);
+  if (listed) return listed;
+  // UTC, EST, GMT: abbreviations are written in capitals.
+  if (!zone.includes('/') && isValidTimeZone(zone.toUpperCase())) return zone.toUpperCase();
+  const titled = /^etc\//i.test(zone) ? `Etc/${zone.slice(4).toUpperCase()}` : zone.replace(/(^|[/_-])([a-z])/g, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+  return titled !== zone && isValidTimeZone(titled) && sameZone(titled, zone) ? titled : zone;
+}
+
+const sameZone = (a: string, b: string): boolean =>
+  new Intl.DateTimeFormat('en-US', { timeZone: a }).resolvedOptions().timeZone === new Intl.DateTimeFormat('en-US', { timeZone: b }).resolvedOptions().timeZone;

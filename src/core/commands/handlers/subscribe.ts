@@ -45,19 +45,25 @@ export const subscribe: Handler<'subscribe'> = (command, { core, channel, user }
   if (!target.ok) return errorReply('Unknown policy or topic', target.error.message, { code: target.error.code });
   const added = subscriptions.addAlerts(channel, target.value, now.toISOString(), user.id);
   const what = target.value ? `“${target.value}”` : 'every tracked policy';
+  const isPolicy = !target.value || core.policies.find(target.value) !== undefined;
+  const when = isPolicy ? 'when a policy changes' : 'when an article matching that topic reports a policy change';
   return added
-    ? infoReply('Alerts on', `Alerts for ${what} will be posted${where(channel.channelName)} when a policy changes (a decision enacted or announced).`, { data: { kind: 'alerts', target: target.value } })
+    ? infoReply('Alerts on', `Alerts for ${what} will be posted${where(channel.channelName)} ${when} (a decision enacted or announced).`, { data: { kind: 'alerts', target: target.value } })
     : infoReply('Already subscribed', `This channel already gets alerts for ${what}.`, { ephemeral: true, data: { kind: 'alerts', target: target.value } });
 };
 
 /** `/brief unsubscribe digest` or `alerts [policy|topic]` (no target: every alerts subscription). */
 export const unsubscribe: Handler<'unsubscribe'> = (command, { core, channel }) => {
   const target = command.kind === 'alerts' && command.target ? (core.policies.find(command.target)?.id ?? command.target.toLowerCase()) : undefined;
-  const removed = core.delivery.subscriptions.remove(channel, command.kind, target);
+  const { subscriptions } = core.delivery;
+  const removed = subscriptions.remove(channel, command.kind, target);
+  // Stopping one policy's alerts leaves a subscription to all of them in place: say so.
+  const stillAll = target !== undefined && subscriptions.find(channel, 'alerts', '') !== undefined;
+  const allNote = stillAll ? ' This channel still gets alerts for every tracked policy; /brief unsubscribe alerts stops them all.' : '';
   if (removed === 0) {
-    const what = command.kind === 'digest' ? 'a daily digest' : command.target ? `alerts for “${command.target}”` : 'alerts';
-    return errorReply('Nothing to stop', `This channel has no subscription to ${what}. /brief help subscribe shows how to add one.`, { code: 'subscriptions/not-found' });
+    const what = command.kind === 'digest' ? 'a daily digest' : command.target ? `alerts for “${command.target}” alone` : 'alerts';
+    return errorReply('Nothing to stop', `This channel has no subscription to ${what}.${allNote || ' /brief help subscribe shows how to add one.'}`, { code: 'subscriptions/not-found' });
   }
   const text = command.kind === 'digest' ? 'The daily digest is stopped.' : `${removed === 1 ? 'Alerts are' : `${removed} alert subscriptions are`} stopped.`;
-  return infoReply('Unsubscribed', `${text} Items already queued are still delivered.`, { data: { kind: command.kind, removed } });
+  return infoReply('Unsubscribed', `${text}${allNote} Items already queued are still delivered.`, { data: { kind: command.kind, removed } });
 };

@@ -8,10 +8,10 @@ import type { Handler } from '../handler.ts';
 const topicData = (t: TopicRecord) => ({ id: t.topic, name: t.name, query: t.query, default: t.scope === null });
 
 /** "unclosed quote at column 14" with the query and a caret under the column, for the CLI and chat. */
-function queryErrorReply(query: string, error: TopicQueryError | { code: string; message: string }): Reply {
+function queryErrorReply(query: string, error: TopicQueryError | { code: string; message: string }, title = 'That topic was not saved'): Reply {
   const column = 'column' in error ? error.column : undefined;
   const pointer = column !== undefined && query.length <= 120 ? `\n  ${query}\n  ${' '.repeat(Math.max(0, column - 1))}^` : '';
-  return errorReply('That topic was not saved', `${error.message}${pointer}`, { code: error.code, ...(column !== undefined ? { column } : {}) });
+  return errorReply(title, `${error.message}${pointer}`, { code: error.code, ...(column !== undefined ? { column } : {}) });
 }
 
 function list({ core, channel }: CommandContext): Reply {
@@ -60,7 +60,7 @@ export const topics: Handler<'topics'> = (command, context) => {
  */
 export function topicTestReply(core: Core, query: string, limit = 10): Reply {
   const preview = core.topics.test(query, limit);
-  if (!preview.ok) return queryErrorReply(query, preview.error);
+  if (!preview.ok) return queryErrorReply(query, preview.error, 'That query cannot be read');
   const { articles, matched, scanned } = preview.value;
   const data = {
     query,
