@@ -20,6 +20,12 @@ function cli(...args: string[]) {
 describe('the newsbrief CLI', { timeout: 120_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('prints its version', () => {
+    const result = cli('--version');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('creates, migrates and seeds a database on first use and lists five articles', () => {
     const { code, stdout } = cli('corpus', 'list', '--json');
     expect(code).toBe(0);

@@ -31,6 +31,11 @@ describe('the /brief grammar', () => {
     expect(parsed('help ask')).toEqual({ name: 'help', topic: 'ask' });
   });
 
+  it('reads a command pasted with zero-width characters as the command', () => {
+    expect(parsed('/brief\u200bstatus')).toEqual({ name: 'status' });
+    expect(parsed('\ufeff/brief ask did\u200d the US allow it?')).toMatchObject({ name: 'ask' });
+  });
+
   it('answers an unknown subcommand with the overview, not silence', () => {
     const error = failure('/brief frobnicate now');
     expect(error.code).toBe('commands/unknown-subcommand');

@@ -7,6 +7,10 @@ describe('tokenizing text for topic matching', () => {
     expect(wordsOf('Zélenskyy: LONG-RANGE strikes on Kursk, U.S. says')).toEqual(['zelenskyy', 'long', 'range', 'strikes', 'on', 'kursk', 'us', 'says']);
   });
 
+  it('folds ß to ss, so "Straße" and "strasse" are one word', () => {
+    expect(wordsOf('Die Straße')).toEqual(['die', 'strasse']);
+  });
+
   it('reads initialisms as one word, in ASCII text as in any other', () => {
     expect(wordsOf('The U.S. and the U.K. met the E.U on Kharkiv, a.k.a. "K." today.')).toEqual(['the', 'us', 'and', 'the', 'uk', 'met', 'the', 'eu', 'on', 'kharkiv', 'aka', 'k', 'today']);
     expect(wordsOf('The U.S. and the U.K. met the E.U on Kharkiv — a.k.a. "K." today.')).toEqual(['the', 'us', 'and', 'the', 'uk', 'met', 'the', 'eu', 'on', 'kharkiv', 'aka', 'k', 'today']);

@@ -39,8 +39,11 @@ function firstWord(text: string): [string, string] {
  * Parses what a person typed after `/brief` (a leading `/brief` is tolerated). Never throws:
  * unknown subcommands and bad arguments come back as a CommandError with the usage line.
  */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
 export function parseCommand(input: string): Result<Command, CommandError> {
-  const text = input.trim().replace(/^\/?brief\b/i, '').trim();
+  // Zero-width characters (pasted from chat clients) are invisible in a reply: "/brief\u200bstatus" is status.
+  const text = input.replace(INVISIBLE, ' ').trim().replace(/^\/?brief\b/i, '').trim();
   const [sub, rest] = firstWord(text);
   switch (sub) {
     case '':

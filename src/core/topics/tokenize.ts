@@ -30,7 +30,8 @@ const RIGHT_QUOTE = 0x2019;
 export function normalizeText(text: string): string {
   const lower = text.toLowerCase();
   // NFKD is the costly step; most English news is ASCII, so skip it when it cannot matter.
-  return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '') : lower;
+  // NFKD leaves ß whole; "Straße" and "strasse" are one word, as German writes either.
+  return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '').replace(/ß/g, 'ss') : lower;
 }
 
 // 1 = letter or digit, 2 = anything else, 0 = not looked up yet. A table lookup per character
