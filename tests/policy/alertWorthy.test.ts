@@ -168,3 +168,87 @@ describe('alerts: real changes in the forms news uses', () => {
     expect(analyzeArticle(extractor, { text: runOn }).change).toBe(true);
   });
 });
+
+describe('alerts: a condition, a claim left unconfirmed or Moscow’s word is no decision', () => {
+  it.each([
+    ['France would only let Ukraine fire SCALP missiles into Russia if Washington did the same, the minister said.', 'france:considering'],
+    ['The UK will allow Ukraine to use Storm Shadow inside Russia only if the US agrees, officials said.', 'uk:considering'],
+    ['Reports that Germany has allowed Ukraine to use Taurus missiles inside Russia have not been confirmed by Berlin.', 'germany:denied'],
+    ['Claims that the US has lifted restrictions on ATACMS strikes inside Russia remain unconfirmed, officials said.', 'us:denied'],
+    ['The Kremlin says Britain has allowed Ukraine to fire Storm Shadow missiles deep into Russia.', 'uk:considering'],
+    ['Washington has authorised Ukraine to strike deep inside Russia with ATACMS, Russian state media reported.', 'us:considering'],
+  ])('%s', (sentence, status) => {
+    expect(changes(sentence)).toEqual([]);
+    expect(statuses(sentence)).toContain(status);
+  });
+
+  it.each([
+    ['France said it would let Ukraine fire SCALP missiles into Russia, even if Moscow objects.', 'france:announced:loosen'],
+    ['Reports that Germany has allowed Ukraine to use Taurus missiles inside Russia have been confirmed by Berlin.', 'germany:enacted:loosen'],
+    ['Britain has allowed Ukraine to fire Storm Shadow missiles deep into Russia, officials in London said.', 'uk:enacted:loosen'],
+  ])('still alerts on the close real change: %s', (sentence, change) => expect(changes(sentence)).toEqual([change]));
+
+  it('does not alert on a headline that reports what Russia says', () => {
+    expect(headline('Moscow says Berlin has given Kyiv permission to fire Taurus into Russia').change).toBe(false);
+    expect(headline('Berlin gives Kyiv permission to fire Taurus missiles into Russia').change).toBe(true);
+  });
+});
+
+describe('alerts: a lifted restriction on something else is another policy', () => {
+  it.each([
+    'The State Department has lifted its ban on a Ukrainian National Guard unit receiving U.S. weapons and training.',
+    'Washington has lifted restrictions on American defence firms sending technicians to Ukraine to service U.S. weapons.',
+  ])('does not alert on: %s', (sentence) => expect(changes(sentence)).toEqual([]));
+
+  it('does not alert on a headline about another ban', () => expect(headline('US ends ban on Ukrainian unit using American weapons').change).toBe(false));
+
+  it.each([
+    'The State Department has lifted its ban on Ukraine using U.S. weapons to strike targets in Russia.',
+    'Washington has lifted restrictions on Ukraine’s use of U.S. weapons, officials said.',
+  ])('still alerts on the strike permission: %s', (sentence) => expect(changes(sentence)).toEqual(['us:enacted:loosen']));
+});
+
+describe('alerts: a permission paused, halted or narrowed is a tightening', () => {
+  it.each([
+    'Washington has suspended its permission for Ukraine to strike inside Russia with ATACMS, officials said.',
+    'The White House has paused Ukraine’s authorization to fire ATACMS deep into Russia during the talks.',
+    'The Pentagon has halted its approval for Ukrainian ATACMS strikes inside Russia.',
+    'The administration has tightened the restrictions on Ukraine’s use of ATACMS inside Russia, officials said.',
+    'The administration has scaled back the permission it gave Ukraine to strike inside Russia with ATACMS.',
+    'Ukraine is no longer permitted to use ATACMS against targets in Russia, the Pentagon said.',
+  ])('%s', (sentence) => expect(changes(sentence)).toEqual(['us:enacted:tighten']));
+
+  it.each([
+    // Suspending or easing the ban loosens: the object decides the direction.
+    ['Washington has suspended the ban on Ukraine using ATACMS inside Russia, officials said.', 'us:enacted:loosen'],
+  ])('reads the direction from the object: %s', (sentence, change) => expect(changes(sentence)).toEqual([change]));
+
+  it.each([
+    'The White House has paused deliveries of ATACMS to Ukraine.',
+    'Ukraine has halted its strikes inside Russia during the ceasefire talks.',
+  ])('does not alert on a pause of something else: %s', (sentence) => expect(changes(sentence)).toEqual([]));
+});
+
+describe('alerts: a passive permission with its agent', () => {
+  it('alerts on "has been allowed by … to strike"', () => {
+    expect(changes('Ukraine has been permitted by the White House to fire ATACMS deep into Russia, officials said.')).toEqual(['us:enacted:loosen']);
+  });
+
+  it('does not alert when the agent refused it', () => {
+    expect(changes('Ukraine has not been permitted by the White House to fire ATACMS deep into Russia, officials said.')).toEqual([]);
+  });
+});
+
+describe('alerts: a decision still open is under consideration', () => {
+  it.each([
+    ['The White House has not yet decided whether to let Ukraine fire ATACMS deep into Russia, officials said.', 'us:considering'],
+    ['Starmer is leaning toward allowing Ukraine to fire Storm Shadow missiles into Russia, officials said.', 'uk:considering'],
+  ])('%s', (sentence, status) => {
+    expect(changes(sentence)).toEqual([]);
+    expect(statuses(sentence)).toContain(status);
+  });
+
+  it('still alerts once it is decided', () => {
+    expect(changes('The White House has decided to let Ukraine fire ATACMS deep into Russia, officials said.')).toEqual(['us:enacted:loosen']);
+  });
+});

@@ -36,6 +36,13 @@ const aimsAtRussia = (text: string): boolean =>
   TARGET.test(text) && (TARGET_BEYOND_ADJECTIVE.test(text) || !ON_UKRAINIAN_SOIL.test(text));
 /** What a decision permits, named: a strike, or restrictions on Ukraine itself ("lifted restrictions on intelligence sharing" is another policy). */
 const STRIKE = /\b(strik\w*|hit|hits|hitting|fire|firing|attack\w*|target\w*|long-range|deep|deeper)\b|\b(restrictions?|bans?|limits|curbs)\s+on\s+(Ukrain|Kyiv|Kiev)/i;
+/**
+ * A decision with neither scope nor a long-range weapon names only "U.S. weapons": it is this
+ * policy when it aims at Russia, names a strike, or restricts Ukraine's own use. "Lifted restrictions
+ * on Ukraine's Azov brigade using U.S. weapons" or "a ban on contractors deploying to Ukraine" is another.
+ */
+const STRIKE_USE = /\b(strik\w*|hit|hits|hitting|fire|firing|attack\w*|target\w*|long-range|deep|deeper)\b|\b(restrictions?|bans?|limits|curbs)\s+on\s+(Ukraine|Kyiv|Kiev)(['’]s)?\s+(use|using)\b/i;
+const strikesRussia = (text: string): boolean => aimsAtRussia(text) || STRIKE_USE.test(text);
 /** Other governments that supply Ukraine, by name or people: policyFor has no policy of theirs. */
 const UNTRACKED_GOVERNMENT =
   /\b(Canad\w*|Poland|Polish|Japan\w*|Ital(y|ian)|Dutch|Netherlands|Swed(en|ish)|Finland|Finnish|Norw(ay|egian)|Denmark|Danish|Australia\w*|Spain|Spanish|Belgi(um|an)|Czech\w*|Eston\w*|Latvia\w*|Lithuania\w*|Turkey|Turkish|South Korea\w*)\b/i;
@@ -161,13 +168,15 @@ export class ClaimExtractor {
       if (!verdict) continue;
       // A decision needs to say where or what it allows: "authorized ATACMS for Ukraine" is a delivery.
       // …and what it permits: "authorized Ukraine to use anti-personnel mines" is another decision.
-      if ((!aimed || !(this.anyWeapon.test(text) || STRIKE.test(text))) && (verdict.status === 'enacted' || verdict.status === 'announced')) continue;
+      const decisive = verdict.status === 'enacted' || verdict.status === 'announced';
+      if ((!aimed || !(this.anyWeapon.test(text) || STRIKE.test(text))) && decisive) continue;
       const clauseText = joinTokens(clause.tokens);
       for (const matcher of concerned) {
         if (claims.some((c) => c.policy === matcher.policy.id && c.status === verdict.status)) continue;
         // The clause's own scope or weapon first; from the rest of the sentence only a scope.
         const inSentence = matcher.stateFor(text);
         const target = matcher.stateFor(clauseText) ?? (inSentence?.scope ? inSentence : undefined);
+        if (!target && decisive && !strikesRussia(text)) continue;
         claims.push({
           policy: matcher.policy.id,
           actor: matcher.actor(text)?.text ?? matcher.policy.actor.name,
@@ -175,7 +184,7 @@ export class ClaimExtractor {
           status: verdict.status,
           ...(target?.scope ? { scope: target.scope } : {}),
           quote: text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE - 1)}…` : text,
-          ...(verdict.direction && (verdict.status === 'enacted' || verdict.status === 'announced') ? { direction: verdict.direction } : {}),
+          ...(verdict.direction && decisive ? { direction: verdict.direction } : {}),
           ...(target ? { state: target.state.id } : {}),
           background: verdict.background,
           reported,

@@ -55,11 +55,23 @@ function permitsOtherCountry(tokens: readonly Token[], i: number): boolean {
 /** "allow Ukraine…", "allow strikes…", "were permitted to target…" — not "allow Russia's military to…". */
 function permitsUkraine(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i]!.word;
-  const next = tokens.slice(i + 1, i + 5);
+  // A passive's agent sits between the verb and what it permits: "allowed by the Biden administration to strike…".
+  const next = tokens.slice(i + 1, i + (tokens[i + 1]?.word === 'by' ? 9 : 5));
   if (permitsOtherCountry(tokens, i)) return false;
   if (word === 'let' || word === 'lets' || word === 'letting') return UKRAINE_OBJECTS.test(next[0]?.word ?? '');
   return next.some((t, k) => PERMIT_TARGETS.test(t.word) || (t.word === 'to' && ACTION_VERBS.test(next[k + 1]?.root ?? '')));
 }
+
+const PERMISSION = /^(permission|permissions|authori[sz]ation|approval|go-ahead|greenlight)$/;
+const REVERSED = /^(ban|restrictions?|limits?|permission|authori[sz]ation|approval)$/;
+/**
+ * What each pausing or narrowing verb must act on to tighten: "suspended its permission" does,
+ * "suspended the ban" or "narrowed the restrictions" loosens instead; "tightened restrictions" does.
+ */
+const TIGHTEN_OBJECTS: readonly (readonly [RegExp, RegExp])[] = [
+  [/^(suspend|halt|paus|freez|froze|scal|curtail|narrow)/, PERMISSION],
+  [/^tighten/, /^(ban|restrictions?|limits?|rules|curbs|constraints)$/],
+];
 
 /** Does a word followed by these few words form the predicate ("call on", "rule out", "stand firm")? */
 function confirm(kind: PredicateKind, tokens: readonly Token[], i: number): PredicateKind | undefined {
@@ -78,6 +90,8 @@ function confirm(kind: PredicateKind, tokens: readonly Token[], i: number): Pred
       return kind;
     case 'consider':
       if (/^work/.test(word)) return next.slice(0, 3).includes('out') ? kind : undefined;
+      // "leaning toward approving", not "lean forces".
+      if (/^lean/.test(word)) return /^toward/.test(next[0] ?? '') ? kind : undefined;
       return kind;
     case 'deny':
       if (/^rule/.test(word)) return next[0] === 'out' ? kind : undefined;
@@ -99,9 +113,12 @@ function confirm(kind: PredicateKind, tokens: readonly Token[], i: number): Pred
       // "cleared Ukraine to use", not "it is clear that Ukraine…".
       if (/^clear/.test(word) && !tokens[i]!.tags.has('Verb')) return undefined;
       return permitsUkraine(tokens, i) ? kind : undefined;
-    case 'tighten':
+    case 'tighten': {
       // "reverses a Pentagon decision" on deliveries is no reversal of this permission.
-      return next.some((w) => /^(ban|restrictions?|limits?|permission|authorization|approval)$/.test(w)) ? kind : undefined;
+      const object = TIGHTEN_OBJECTS.find(([verb]) => verb.test(word))?.[1] ?? REVERSED;
+      if (/^scal/.test(word) && next[0] !== 'back') return undefined; // "scaled back", not "scaled up"
+      return next.some((w) => object.test(w)) ? kind : undefined;
+    }
     default:
       return kind;
   }
@@ -130,7 +147,14 @@ function newAbility(tokens: readonly Token[], i: number): boolean {
   return words(tokens, i - 3, i).some((w) => UKRAINE_OBJECTS.test(w) || /^(ukrainian|forces|troops|military)$/.test(w));
 }
 
+/** "is no longer allowed to fire…": the permission is gone, a tightening told as a negation. */
+const noLonger = (tokens: readonly Token[], at: number): boolean => words(tokens, at - 4, at).join(' ').includes('no longer');
+
 export function findPredicates(tokens: readonly Token[]): Predicate[] {
+  return permitsFound(tokens).map((p) => (p.kind === 'permit' && noLonger(tokens, p.at) ? { kind: 'tighten', at: p.at } : p));
+}
+
+function permitsFound(tokens: readonly Token[]): Predicate[] {
   const found: Predicate[] = [];
   tokens.forEach((token, i) => {
     if (token.word === 'whether' || token.word === 'if' || token.word === 'unless') return found.push({ kind: 'question', at: i });
@@ -159,24 +183,59 @@ const REFUTATION = /^(false|untrue|incorrect|inaccurate|baseless|unfounded|wrong
 // A shift the headline names before its participle: "Biden reverses course, allowing…".
 const COURSE_CHANGE = /^(revers|chang|shift|relent|cave|bow|yield|conced|updat|revis|decid|agree|announc|sign|mov)/;
 
-/** "Reports that Biden had authorized … are false": the decision is refuted after it is told. */
+/**
+ * "Reports that Biden had authorized … are false", "… have not been confirmed", "… remain
+ * unconfirmed": the decision is refuted, or left unconfirmed, after it is told.
+ */
 const refuted = (tokens: readonly Token[], at: number): boolean =>
-  tokens.slice(at + 1).some((t, k, after) => REFUTATION.test(t.word) && /^(is|are|was|were|be)$/.test(after[k - 1]?.word ?? ''));
+  tokens.slice(at + 1).some((t, k, after) => {
+    const before = after[k - 1]?.word ?? '';
+    if (/^(confirmed|verified|substantiated)$/.test(t.word)) return /^(be|been)$/.test(before) && after[k - 2]?.word === 'not';
+    return (REFUTATION.test(t.word) || /^un(confirmed|verified|substantiated)$/.test(t.word)) && /^(is|are|was|were|be|remain|remains)$/.test(before);
+  });
+
+// Russia's officials and state media: "Russia says Washington has given Kyiv permission…" is their claim, not the decision.
+const RUSSIAN_VOICE = /^(russia|russian|kremlin|moscow|putin|peskov|lavrov|zakharova|medvedev|shoigu|nebenzia|tass|ria)$/;
+
+// compromise tags "inside" an adjective in "missiles inside Russia".
+const PLACE_BEFORE = /^(inside|into|in|within|against|on|across|over|near|deep|deeper)$/;
+
+/**
+ * Whether the few words before a saying verb, back to a comma, name Russia as who says so:
+ * "inside Russia, officials said" is the officials, and in "strikes inside Russia have been
+ * confirmed" Russia is a place, after its preposition.
+ */
+function russianSpeaker(tokens: readonly Token[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 5) && !tokens[k]!.post.includes(','); k--) {
+    if (RUSSIAN_VOICE.test(tokens[k]!.word) && !(tokens[k - 1]?.tags.has('Preposition') || PLACE_BEFORE.test(tokens[k - 1]?.word ?? ''))) return true;
+  }
+  return false;
+}
+
+/** A report in the clause voiced by Russia, before the decision ("Russia says…") or after it ("…, the Kremlin said"). */
+const toldByRussia = (tokens: readonly Token[], predicates: readonly Predicate[]): boolean =>
+  predicates.some((p) => p.kind === 'report' && russianSpeaker(tokens, p.at));
+
+/** "would only allow … if its allies agreed": a condition after a future decision leaves it undecided ("even if" concedes, it sets no condition). */
+const conditional = (tokens: readonly Token[], predicates: readonly Predicate[], at: number): boolean =>
+  predicates.some((p) => p.kind === 'question' && p.at > at && tokens[p.at]!.word !== 'whether' && tokens[p.at - 1]?.word !== 'even');
 
 /** The status of a permit/tighten verb from the words around it: negation, modals, hedges, tense, who says so. */
 function decisionStatus(tokens: readonly Token[], predicates: readonly Predicate[], at: number, reported: boolean): ClaimStatus | undefined {
   const window = words(tokens, at - 5, at);
   const token = tokens[at]!;
-  const negated = window.some((w) => NEGATORS.has(w)) || window.join(' ').includes('yet to') || refuted(tokens, at);
+  // The "no" of "no longer allowed" made the predicate a tightening (findPredicates); it negates nothing more.
+  const negated = window.some((w, k) => NEGATORS.has(w) && !(w === 'no' && window[k + 1] === 'longer')) || window.join(' ').includes('yet to') || refuted(tokens, at);
   if (window.some((w) => DEONTIC.has(w))) return negated ? 'denied' : 'urged';
   if (negated || window.includes('unlikely')) return 'denied'; // "is unlikely to allow": no change expected
   const saying = predicates.filter((p) => (p.kind === 'report' || p.kind === 'speculate') && p.at < at).at(-1);
   // "Ukraine hopes Trump will lift…", "Putin warned that Washington would soon allow…", "Russia claims the US has allowed…".
-  if (saying?.kind === 'speculate') return 'considering';
+  if (saying?.kind === 'speculate' || toldByRussia(tokens, predicates)) return 'considering';
   // "could announce as soon as this week that it will allow": the hedge on the saying covers the decision.
   if (saying && tokens.slice(Math.max(0, saying.at - 3), saying.at).some(isHedge)) return 'considering';
   // Before the future: "would likely allow", "will probably" are forecasts.
   if (tokens.slice(Math.max(0, at - 5), at).some(isHedge)) return 'considering';
+  if ((window.some((w) => FUTURE.has(w)) || window.includes('would')) && conditional(tokens, predicates, at)) return 'considering';
   if (window.some((w) => FUTURE.has(w))) return 'announced';
   // "said it would allow" is reported future; a bare "would allow", or an analyst's, is a hypothesis.
   if (window.includes('would')) return reported && !(saying && words(tokens, saying.at - 3, saying.at).some((w) => OUTSIDERS.test(w))) ? 'announced' : 'considering';
@@ -262,9 +321,12 @@ export function classifyClause(clause: Clause, reported: boolean): ClauseVerdict
       case 'question':
         questioned = true;
         continue;
+      case 'decide':
+        // "has not yet decided whether to let…": the decision is still open.
+        if (before.some((w) => NEGATORS.has(w)) && /^(whether|on)$/.test(tokens[predicate.at + 1]?.word ?? '')) return { status: 'considering', background: false };
+        continue;
       case 'report':
       case 'speculate':
-      case 'decide':
         continue;
       case 'permit':
       case 'tighten': {

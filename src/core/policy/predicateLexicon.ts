@@ -5,7 +5,7 @@
  */
 export type PredicateKind =
   | 'permit' // a decision that loosens: allow, authorize, lift the ban
-  | 'tighten' // a reversal: reimpose, revoke
+  | 'tighten' // a reversal: reimpose, revoke, suspend the permission, tighten restrictions
   | 'urge' // others pressing for it: urge, call on, pressure
   | 'consider' // deliberation: weigh, discuss, finalize plans, work it out
   | 'deny' // explicit no-change: refuse, rule out, stand firm
@@ -33,6 +33,7 @@ export function inflections(base: string): string[] {
  */
 const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   withdraw: ['withdrew', 'withdrawn'],
+  freeze: ['froze', 'frozen'],
   // compromise splits "green-lit" into "green" + "lit"; findPredicates joins them back.
   'green-light': ['green-lit', 'green-lighted'],
   get: ['got', 'gotten'],
@@ -54,9 +55,10 @@ function formsOf(base: string): string[] {
 
 const table: [PredicateKind, string[]][] = [
   ['permit', ['allow', 'permit', 'authorize', 'authorise', 'approve', 'greenlight', 'green-light', 'ok', 'okay', 'let', 'greenlit', 'oks', "ok'd", 'okd', 'sign', 'signed', 'clear']],
-  ['tighten', ['reimpose', 'reinstate', 'revoke', 'rescind', 'reverse', 'withdraw', 'restore']],
+  // suspend … curtail tighten only with their object (claimStatus's confirm): "suspended the ban" loosens.
+  ['tighten', ['reimpose', 'reinstate', 'revoke', 'rescind', 'reverse', 'withdraw', 'restore', 'suspend', 'halt', 'pause', 'freeze', 'tighten', 'curtail', 'narrow', 'scale']],
   ['urge', ['urge', 'call', 'press', 'push', 'implore', 'appeal', 'plead', 'lobby', 'pressure', 'demand', 'request', 'ask', 'back', 'advocate', 'argue', 'plea', 'chorus']],
-  ['consider', ['consider', 'weigh', 'mull', 'discuss', 'debate', 'deliberate', 'review', 'explore', 'finalize', 'finalise', 'plan', 'prepare', 'study', 'evaluate', 'examine', 'want', 'willingness', 'discussion', 'talk', 'signal', 'work']],
+  ['consider', ['consider', 'weigh', 'mull', 'discuss', 'debate', 'deliberate', 'review', 'explore', 'finalize', 'finalise', 'plan', 'prepare', 'study', 'evaluate', 'examine', 'want', 'willingness', 'discussion', 'talk', 'signal', 'work', 'lean']],
   ['deny', ['deny', 'dismiss', 'refuse', 'reject', 'decline', 'resist', 'oppose', 'balk', 'rule', 'stand', 'unmoved', 'anticipate', 'expect', 'foresee', 'look', 'change', 'changed']],
   ['restrictState', ['bar', 'ban', 'prohibit', 'forbid', 'block', 'prevent', 'restrict']],
   ['speculate', ['hope', 'predict', 'speculate', 'fear', 'believe', 'think', 'suspect', 'allege', 'warn', 'claim']],
@@ -74,6 +76,8 @@ const WITH_OBJECT: readonly (readonly [string, RegExp])[] = [
   ['drop', /^(ban|restrictions?|limits?|objections?|opposition)$/],
   ['end', /^(ban|bans|restrictions?|limits?|limitations|curbs|prohibition|constraints)$/],
   ['scrap', /^(ban|restrictions?|limits?)$/],
+  // "suspended the ban" loosens; "suspended its permission" is the tightening kind's.
+  ['suspend', /^(ban|bans|restrictions?|limits?|limitations|curbs|prohibition)$/],
   ['expand', /^(area|permission|scope|targets?|use)$/],
   ['widen', /^(area|permission|scope|targets?|use)$/],
   ['change', /^(policy|position|stance)$/],
