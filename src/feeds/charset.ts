@@ -1,16 +1,10 @@
 import iconv from 'iconv-lite';
+import { byteOrderMark, isValidUtf8 } from '../core/text/encodingSigns.ts';
 
 const XML_DECLARATION = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
 
 function charsetFromContentType(contentType: string | undefined): string | undefined {
   return /charset\s*=\s*"?([A-Za-z0-9._:-]+)/i.exec(contentType ?? '')?.[1];
-}
-
-function charsetFromBom(bytes: Buffer): string | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return undefined;
 }
 
 function charsetFromDeclaration(bytes: Buffer): string | undefined {
@@ -22,15 +16,6 @@ const known = (name: string | undefined): string | undefined => (name && iconv.e
 
 const isUtf8 = (name: string): boolean => /^utf-?8$/i.test(name);
 
-function isValidUtf8(bytes: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Feed bytes → text. Order (as browsers and RFC 7303): a byte-order mark, then the HTTP
  * charset, then the XML declaration, then UTF-8. Servers often get this wrong, so when the
@@ -40,7 +25,7 @@ function isValidUtf8(bytes: Buffer): boolean {
  */
 export function decodeFeedBytes(bytes: Buffer, contentType?: string): { text: string; charset: string } {
   const declared = known(charsetFromDeclaration(bytes));
-  let charset = known(charsetFromBom(bytes)) ?? known(charsetFromContentType(contentType)) ?? declared ?? 'utf-8';
+  let charset = known(byteOrderMark(bytes)?.charset) ?? known(charsetFromContentType(contentType)) ?? declared ?? 'utf-8';
   if (isUtf8(charset) && !isValidUtf8(bytes)) {
     charset = declared && !isUtf8(declared) ? declared : 'windows-1252';
   }

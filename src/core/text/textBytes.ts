@@ -1,27 +1,11 @@
 import iconv from 'iconv-lite';
 import { appError, err, ok, type AppError, type Result } from '../result.ts';
+import { byteOrderMark, isValidUtf8 } from './encodingSigns.ts';
 
 /** How much of a file is looked at to tell text from binary (git looks at 8,000 bytes). */
 const SNIFF_BYTES = 8 * 1024;
 /** Control characters other than tab, line and page breaks: none in text, many in binaries. */
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The encoding a byte-order mark names, with the mark's length. */
-function byteOrderMark(bytes: Buffer): { charset: string; length: number } | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', length: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', length: 2 };
-  return undefined;
-}
 
 /**
  * A file's bytes → its text, for `newsbrief ingest`. A byte-order mark wins; then UTF-8 if the
