@@ -4,6 +4,7 @@ import type { WeightedConcept } from './conceptWeights.ts';
 import type { ArticleHit, SentenceRow } from './evidenceRetrieval.ts';
 import { ConceptMatcher } from './conceptMatching.ts';
 import { stems } from './stems.ts';
+import { MONTH_NAMES } from '../text/monthNames.ts';
 
 /** A sentence that might answer, with the evidence for that. */
 export interface Candidate {
@@ -38,13 +39,12 @@ const SUPPORT_OWN = 0.7;
 /** Entity recognition is the slowest step, so only the leading candidates get it. */
 const TYPE_CHECKED = 6;
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** The year and month an article came out, as stems a question's "April 2024" can match. */
 function publicationStems(iso: string | null): string[] {
   if (!iso) return [];
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? [] : stems(`${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`);
+  return Number.isNaN(date.getTime()) ? [] : stems(`${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`);
 }
 
 const K1 = 1.2;

@@ -1,6 +1,7 @@
 import { PERMIT_WITH_OBJECT, predicateKindOf, wordsOfKinds, type PredicateKind } from './predicateLexicon.ts';
 import type { Clause, Token } from './sentenceParse.ts';
 import { escapeRegExp } from '../text/escapeRegExp.ts';
+import { MONTH_NAMES } from '../text/monthNames.ts';
 
 export type ClaimStatus = 'enacted' | 'announced' | 'considering' | 'urged' | 'denied';
 export type Direction = 'loosen' | 'tighten';
@@ -26,12 +27,11 @@ const HEDGES = new Set(['could', 'may', 'might', 'can', 'expected', 'likely', 'p
 const ADVERBS = new Set(['now', 'also', 'already', 'quietly', 'still', 'reportedly', 'just', 'finally', 'officially', 'effectively']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had']);
 const CONTINUITY = new Set(['still', 'far', 'continue', 'continues', 'continued', 'remain', 'remains', 'yet', 'keep', 'keeps', 'keeping', 'long-standing']);
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const PAST_MARKERS = new Set(['already', 'previously', 'earlier', 'after', 'before', 'which', 'who', 'months', 'ago', 'always', ...MONTHS, 'spring', 'summer']);
+const PAST_MARKERS = new Set(['already', 'previously', 'earlier', 'after', 'before', 'which', 'who', 'months', 'ago', 'always', ...MONTH_NAMES, 'spring', 'summer']);
 const YEAR = /^(19|20)\d\d$/;
 // "last year", "last spring": a recap; "last week" may still be this story's news.
 const LAST_PERIOD = /^(year|month|spring|summer|autumn|fall|winter|decade)$/;
-const MONTH = new Set(MONTHS);
+const MONTH = new Set(MONTH_NAMES);
 const UKRAINE_OBJECTS = /^(ukraine|kyiv|kiev|ukrainians?|them|it|zelensky|zelenskyy)$/;
 
 // "may" is a hedge as a modal and a recap as a month ("In May, the administration decided…").
