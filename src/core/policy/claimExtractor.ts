@@ -85,7 +85,7 @@ export class ClaimExtractor {
     const mention = matcher.actor(text);
     if (!mention) return false;
     if (/\p{Lu}/u.test(mention.text) || !OTHER_LEADERS.test(text)) return true;
-    return matcher.policy.actor.aliases.some((a) => /\p{Lu}/u.test(a) && new PhraseSet([a]).first(text)) || matcher.ownSubject(text) !== undefined;
+    return matcher.properActor(text) !== undefined || matcher.ownSubject(text) !== undefined;
   }
 
   get policies(): readonly PolicyDefinition[] {

@@ -63,6 +63,8 @@ function ownedWeaponRegexes(demonyms: readonly string[]): RegExp[] {
 export interface PolicyMatcher {
   readonly policy: PolicyDefinition;
   actor(text: string): Mention | undefined;
+  /** The actor by a proper name ("Biden", "the White House"), not a lower-case title ("the president"). */
+  properActor(text: string): Mention | undefined;
   /** A weapon only this policy's actor supplies: ATACMS, Storm Shadow, "French weapons". */
   ownSubject(text: string): Mention | undefined;
   /** The state a sentence's scope or subject points at, with the words that said so. */
@@ -71,12 +73,14 @@ export interface PolicyMatcher {
 
 export function compilePolicy(policy: PolicyDefinition): PolicyMatcher {
   const actor = new PhraseSet(policy.actor.aliases);
+  const properNames = new PhraseSet(policy.actor.aliases.filter((alias) => /\p{Lu}/u.test(alias)));
   const subjects = new PhraseSet(policy.subjects);
   const owned = ownedWeaponRegexes(policy.actor.demonyms);
   const states = policy.states.map((state) => ({ state, scopes: new PhraseSet(state.scopes), subjects: new PhraseSet(state.subjects) }));
   return {
     policy,
     actor: (text) => actor.first(text),
+    properActor: (text) => properNames.first(text),
     ownSubject(text) {
       const candidates = [subjects.first(text), ...owned.map((r) => firstMatch(r, text))].filter((m): m is Mention => m !== undefined);
       return candidates.sort((a, b) => a.at - b.at)[0];
