@@ -76,3 +76,14 @@ export function refusalReason(ip: string): string | null {
 export function isIpLiteral(host: string): boolean {
   return ipaddr.isValid(host.replace(/^\[|\]$/g, ''));
 }
+
+/**
+ * FEEDS_ALLOW_HOSTS as a test on a URL's host: case-free, IPv6 brackets or not. The connect-time
+ * guard (guardedAgent.ts) and the add-time screen (addressScreen.ts) let the same hosts in.
+ */
+export function hostAllowList(allowHosts: readonly string[]): (host: string) => boolean {
+  const bare = (host: string): string => host.toLowerCase().replace(/^\[|\]$/g, '');
+  const allowed = new Set(allowHosts.map(bare));
+  return (host) => allowed.has(bare(host));
+}
+

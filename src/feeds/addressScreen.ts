@@ -1,5 +1,5 @@
 import type { FeedError } from '../core/feedRegistry/feedItem.ts';
-import { isIpLiteral, refusalReason } from './addressPolicy.ts';
+import { hostAllowList, isIpLiteral, refusalReason } from './addressPolicy.ts';
 import { allowHostHint } from './refusedAddressError.ts';
 
 /** Names that always mean this machine (RFC 6761), whatever DNS says. */
@@ -13,7 +13,7 @@ const LOCAL_NAME = /^(localhost|.+\.localhost)\.?$/i;
  * at connect time (guardedAgent.ts), where the answer that counts is known.
  */
 export function addressScreen(allowHosts: readonly string[]): (url: string) => FeedError | undefined {
-  const allowed = new Set(allowHosts.map((host) => host.toLowerCase().replace(/^\[|\]$/g, '')));
+  const isAllowed = hostAllowList(allowHosts);
   return (rawUrl) => {
     let hostname: string;
     try {
@@ -21,8 +21,8 @@ export function addressScreen(allowHosts: readonly string[]): (url: string) => F
     } catch {
       return undefined; // not a URL: the registry's own check says so
     }
+    if (isAllowed(hostname)) return undefined;
     const bare = hostname.replace(/^\[|\]$/g, '');
-    if (allowed.has(bare)) return undefined;
     const reason = LOCAL_NAME.test(bare) ? `loopback address ${bare}` : isIpLiteral(bare) ? refusalReason(bare) : null;
     return reason ? { code: 'feeds/refused', message: `refused: ${reason}; ${allowHostHint(hostname)}.` } : undefined;
   };

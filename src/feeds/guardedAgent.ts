@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { Agent, buildConnector } from 'undici';
-import { isIpLiteral, refusalReason } from './addressPolicy.ts';
+import { hostAllowList, isIpLiteral, refusalReason } from './addressPolicy.ts';
 import { RefusedAddressError } from './refusedAddressError.ts';
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -10,8 +10,6 @@ export interface GuardOptions {
   readonly allowHosts: readonly string[];
   readonly connectTimeoutMs: number;
 }
-
-const bare = (host: string): string => host.toLowerCase().replace(/^\[|\]$/g, '');
 
 /**
  * The HTTP agent every feed fetch goes through. The SSRF check sits at connect time, on the
@@ -24,8 +22,7 @@ const bare = (host: string): string => host.toLowerCase().replace(/^\[|\]$/g, ''
  *  3. After connecting, the socket's remote address is checked again (belt and braces).
  */
 export function guardedAgent(options: GuardOptions): Agent {
-  const allowed = new Set(options.allowHosts.map(bare));
-  const isAllowed = (host: string): boolean => allowed.has(bare(host));
+  const isAllowed = hostAllowList(options.allowHosts);
 
   const guardedLookup = (hostname: string, lookupOptions: LookupOptions, callback: LookupCallback): void => {
     dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
