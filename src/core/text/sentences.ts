@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { endsSentence } from './sentenceEnd.ts';
 
 /**
  * Sentence splitting with compromise: it knows abbreviations ("U.S.", "Gen.", "Sen."),
@@ -8,13 +9,23 @@ import nlp from 'compromise';
  * is what lets ingest keep up with feeds. One gap we close ourselves: a quotation that ends a
  * sentence (`… do that.” Next`) is not split by compromise.
  */
-interface CompromiseInternals {
-  methods(): { one: { tokenize: { splitSentences(text: string, world: unknown): string[] } } };
-  world(): unknown;
+interface Tokenize {
+  splitSentences(text: string, world: unknown): string[];
+  isSentence(chunk: string, abbreviations: object): boolean;
 }
-const internals = nlp as unknown as CompromiseInternals;
-const world = internals.world();
-const splitter = internals.methods().one.tokenize.splitSentences;
+interface CompromiseWorld {
+  methods: { one: { tokenize: Tokenize } & Record<string, unknown> } & Record<string, unknown>;
+}
+const internals = nlp as unknown as { world(): CompromiseWorld };
+const shared = internals.world();
+const splitter = shared.methods.one.tokenize.splitSentences;
+/**
+ * compromise's world with its chunk test swapped for endsSentence, which gives the same
+ * answers reading only a chunk's end (half of this function's time went to the original).
+ * A copy: compromise itself, tagging sentences elsewhere, keeps its own.
+ */
+const { methods } = shared;
+const world = { ...shared, methods: { ...methods, one: { ...methods.one, tokenize: { ...methods.one.tokenize, isSentence: endsSentence } } } };
 
 const AFTER_CLOSING_QUOTE = /(?<=[.!?…][”"’])\s+(?=[“"‘]?[\p{Lu}\p{N}])/u;
 const CLOSING_QUOTE = /[”"’]/;
