@@ -23,6 +23,30 @@ function articles(): ArticleInput[] {
 }
 
 describe('bulk import with worker threads', () => {
+  it('lets the write-ahead log grow during an import, then checkpoints it and restores the setting', async () => {
+    const temp = tempCore();
+    temps.push(temp);
+    const { db } = temp.core;
+    const pages = (): number => db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    expect(pages()).toBe(1000);
+    const seen: number[] = [];
+    const inputs = articles();
+    for await (const _ of temp.core.ingestor.ingestBatches([inputs.slice(0, 4), inputs.slice(4)])) seen.push(pages());
+    expect(seen).toEqual([20_000, 20_000]);
+    expect(pages()).toBe(1000);
+    // Everything the import wrote is in the database file: the log has nothing left to copy.
+    const [checkpoint] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(checkpoint!.log).toBe(checkpoint!.checkpointed);
+  });
+
+  it('restores the checkpoint setting when the reader stops an import early', async () => {
+    const temp = tempCore();
+    temps.push(temp);
+    const inputs = articles();
+    for await (const _ of temp.core.ingestor.ingestBatches([inputs.slice(0, 2), inputs.slice(2)])) break;
+    expect(temp.core.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
   it('reports and stores exactly what one-by-one batches do: dedup, stories, topics, claims', async () => {
     const inputs = articles();
     const batches = [inputs.slice(0, 3), inputs.slice(3, 6), inputs.slice(6)];

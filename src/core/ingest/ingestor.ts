@@ -201,11 +201,16 @@ export class Ingestor {
         ahead.push(prepared);
       }
     };
-    await fill();
-    while (ahead.length > 0) {
-      const prepared = await ahead.shift()!;
+    const checkpoints = this.articles.deferCheckpoints();
+    try {
       await fill();
-      yield this.articles.transaction(() => prepared.map((article) => this.store(article, options)));
+      while (ahead.length > 0) {
+        const prepared = await ahead.shift()!;
+        await fill();
+        yield this.articles.transaction(() => prepared.map((article) => this.store(article, options)));
+      }
+    } finally {
+      checkpoints.restore();
     }
   }
 
