@@ -46,6 +46,6 @@ function assign(stories: StoryStore, clock: Clock, article: Article, sig: Uint32
     }
   }
   const storyId = best?.storyId ?? stories.createStory(article.id, clock.now().toISOString());
-  stories.save(article.id, storyId, sig);
+  stories.save(article.id, storyId, sig, { fresh: true });
   return { duplicateOf: best?.articleId ?? null, storyId, similarity: best ? best.score : null };
 }

@@ -48,7 +48,7 @@ export class StoryStore {
   private readonly insertSignature: Statement;
   private readonly updateSignature: Statement;
   private readonly setArticleStory: Statement;
-  private readonly saveRows: (articleId: number, storyId: number, sig: Uint32Array) => void;
+  private readonly saveRows: (articleId: number, storyId: number, sig: Uint32Array, fresh: boolean) => void;
   private bands: BandIndex | undefined;
   private readonly buckets = new Int32Array(BANDS);
 
@@ -63,8 +63,9 @@ export class StoryStore {
     this.updateSignature = db.prepare('UPDATE story_signatures SET story_id = ?, signature = ? WHERE article_id = ?');
     this.setArticleStory = db.prepare('UPDATE articles SET story_id = ? WHERE id = ?');
     // Made once: db.transaction() per call was a measurable share of each ingest.
-    this.saveRows = atomic(db, (articleId: number, storyId: number, sig: Uint32Array) => {
-      this.writeSignature(articleId, storyId, toBlob(sig));
+    this.saveRows = atomic(db, (articleId: number, storyId: number, sig: Uint32Array, fresh: boolean) => {
+      if (fresh) this.insertSignature.run(articleId, storyId, toBlob(sig));
+      else this.writeSignature(articleId, storyId, toBlob(sig));
       this.setArticleStory.run(storyId, articleId);
     });
   }
@@ -137,10 +138,13 @@ export class StoryStore {
     return Number(this.insertStory.run(firstArticleId, createdAt).lastInsertRowid);
   }
 
-  /** Stores the signature and the article's story (in one transaction), and indexes its bands. */
-  save(articleId: number, storyId: number, sig: Uint32Array): void {
+  /**
+   * Stores the signature and the article's story (in one transaction), and indexes its bands.
+   * `fresh`: the article was just inserted, so it has no signature to look up and replace.
+   */
+  save(articleId: number, storyId: number, sig: Uint32Array, { fresh = false }: { fresh?: boolean } = {}): void {
     const bands = this.current();
-    this.saveRows(articleId, storyId, sig);
+    this.saveRows(articleId, storyId, sig, fresh);
     bands.add(articleId, bandBuckets(sig, this.buckets));
   }
 

@@ -76,11 +76,11 @@ export class TopicService {
       get prepare() {
         return { module: TOPIC_PREPARATION, options: snapshot() };
       },
-      run: (article, { prepared }) => {
+      run: (article, { prepared, status }) => {
         this.refresh();
         const matches = prepared as PreparedMatches | undefined;
         const rows = matches?.generation === this.generation ? matches.rows : this.index.match(articleTokens(article)).sort((a, b) => a - b);
-        this.store.recordMatches(article.id, rows, this.clock.now().toISOString());
+        this.store.recordMatches(article.id, rows, this.clock.now().toISOString(), { replacing: status === 'updated' });
         return { topics: [...new Set(rows.map((row) => this.records.get(row)!.topic))].sort() };
       },
     };
