@@ -39,7 +39,7 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
     title,
     body,
     contentHash: contentHash(title, body),
-    sentences: splitParagraphs(cleaned.paragraphs).map((sentence, position) => ({ ...sentence, position })),
+    sentences: splitParagraphs(cleaned.paragraphs).map(({ text, paragraph }, position) => ({ text, paragraph, position })),
     signature: signature(`${title}\n${body}`),
   };
 }

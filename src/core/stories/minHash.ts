@@ -9,15 +9,19 @@ export const SHINGLE_WORDS = 3;
 /** A 32-bit hash shifted right by this gives a bin: its top log2(SIGNATURE_SIZE) bits. */
 const BIN_SHIFT = 32 - Math.log2(SIGNATURE_SIZE);
 
-/** murmur3's finaliser: spreads `value ^ seed` into a well-mixed 32-bit value. */
+/**
+ * murmur3's finaliser: spreads `value ^ seed` into a well-mixed 32-bit value, as a signed
+ * int. Every caller reads it through a bit operation (>>>, ^, |), which sees the same 32
+ * bits either way; kept signed, the value stays a small integer instead of a double.
+ */
 function mix(value: number, seed: number): number {
-  let h = (value ^ seed) >>> 0;
+  let h = value ^ seed;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h | 0;
 }
 
 /**
