@@ -20,6 +20,12 @@ describe('the SQLite store', () => {
     expect(applied).toEqual(loadMigrations().map((m) => m.version));
   });
 
+  it('lets FTS5 hold one bulk-import transaction of index in memory before writing a segment (migration 013)', () => {
+    temp = tempCore();
+    const setting = temp.core.db.prepare("SELECT v FROM articles_fts_config WHERE k = 'hashsize'").pluck().get();
+    expect(setting).toBe(16 * 1024 * 1024);
+  });
+
   it('applies nothing twice when the same file is opened again', () => {
     temp = tempCore();
     temp.core.close();

@@ -72,7 +72,7 @@ describe('sentences stored as places in their article’s body', () => {
     const lines: string[] = [];
     openDatabase(`${temp.dir}/old.db`, pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })).close();
     expect(lines.map((line) => JSON.parse(line) as { msg: string; migrations: number[]; ms: number })).toEqual([
-      expect.objectContaining({ msg: 'database upgraded', migrations: [12], ms: expect.any(Number) }),
+      expect.objectContaining({ msg: 'database upgraded', migrations: loadMigrations().filter((m) => m.version >= 12).map((m) => m.version), ms: expect.any(Number) }),
     ]);
     lines.length = 0;
     openDatabase(`${temp.dir}/new.db`, pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })).close();
