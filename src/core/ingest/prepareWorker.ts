@@ -39,10 +39,11 @@ parentPort?.on('message', async ({ id, inputs }: PrepareRequest) => {
     articles.map(({ input, title, body, sentences }) => (body ? prepare({ title, summary: input.summary ?? null, body, sentences }) : undefined)),
   );
   // The input stays out of the reply: the main thread still has it (PreparePool joins them).
-  const prepared = articles.map(({ input: _input, sentences, ...rest }, i): PreparedReply => {
-    const reply = { ...rest, sentenceSpans: toSpans(rest.body, sentences) };
-    if (stages.length === 0 || !rest.body) return reply;
-    return { ...reply, stageData: Object.fromEntries(stages.map(([name], s) => [name, results[s]![i]])) };
+  // Fields written out, not spread: V8's generic object copy costs ~0.5 µs a time.
+  const prepared = articles.map(({ title, body, contentHash, signature, sentences }, i): PreparedReply => {
+    const reply = { title, body, contentHash, signature, sentenceSpans: toSpans(body, sentences) };
+    if (stages.length === 0 || !body) return reply;
+    return Object.assign(reply, { stageData: Object.fromEntries(stages.map(([name], s) => [name, results[s]![i]])) });
   });
   // Signatures and spans are moved, not copied, back to the main thread.
   const transfer = prepared.flatMap((p) => [p.sentenceSpans.spans.buffer as ArrayBuffer, ...(p.signature ? [p.signature.buffer as ArrayBuffer] : [])]);
