@@ -24,7 +24,7 @@ import type { Suite } from './index.ts';
 
 const ROUNDS = 5;
 /** Bump when the stored shape changes, so a stale cached database is rebuilt. */
-const CACHE_VERSION = 3; // 2: migrations 008–009 (no sentences_fts, no story_bands); 3: 012 (sentences as places in the body)
+const CACHE_VERSION = 4; // 2: migrations 008–009 (no sentences_fts, no story_bands); 3: 012 (sentences as places in the body); 4: 013 (16 MB FTS5 pending index: fewer, larger segments)
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (ms: number): number => Math.round(ms * 100) / 100;
