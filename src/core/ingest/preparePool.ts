@@ -10,13 +10,14 @@ import { HEAP_CEILING_MB } from '../heapCeiling.ts';
 
 /**
  * Each ingest worker's heap. The young generation holds a batch's articles while it is
- * prepared: at 4 MB the worker ran a scavenge every ~6 ms, 1.1 s of each 20,000 articles
- * (57 µs per article, most of its garbage collection); at 32 MB 0.53 s, and the import ran
- * 2,496/s against 1,966 in the same minute (`--trace-gc`, scratch runs). More gave nothing.
- * It costs up to ~28 MB of RSS per worker. The old generation's ceiling keeps V8 from sizing
- * the heap from the host's RAM.
+ * prepared: at 4 MB the worker ran a scavenge every ~6 ms, 1.15 s of each 20,000 articles
+ * (57 µs per article, most of its garbage collection); at 16 MB 0.63 s, at 32 MB 0.53 s
+ * (`--trace-gc`, scratch runs). 32 MB also showed in the soak test: the worker's RSS crept up
+ * ~30 MB over five minutes of feed polls while its semi-spaces grew to their ceiling, past the
+ * test's bar for flat memory. 16 MB keeps most of the gain for half that. The old generation's
+ * ceiling keeps V8 from sizing the heap from the host's RAM.
  */
-export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: HEAP_CEILING_MB } as const;
+export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: HEAP_CEILING_MB } as const;
 
 const WORKER = new URL('./prepareWorker.ts', import.meta.url).href;
 /** The TypeScript worker through tsx: used only when bundling fails. */
