@@ -140,7 +140,8 @@ export class StoryStore {
 
   /**
    * Stores the signature and the article's story (in one transaction), and indexes its bands.
-   * `fresh`: the article was just inserted, so it has no signature to look up and replace.
+   * `fresh`: the article is known to have no signature yet (just inserted, or an updated one
+   * whose look-up found none), so none is looked up to replace.
    */
   save(articleId: number, storyId: number, sig: Uint32Array, { fresh = false }: { fresh?: boolean } = {}): void {
     const bands = this.current();

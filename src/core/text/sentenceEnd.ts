@@ -2,8 +2,8 @@
  * compromise's test of whether a chunk of text ends a sentence (`isSentence` in its
  * tokenizer: not after "F.B.I.", "Mr.", "W." or "..."), answered from the chunk's last
  * characters. compromise runs end-anchored regexes and splits the whole chunk into words, so
- * each call reads the chunk from its start: a quarter of splitting an article's sentences.
- * Same answer for every chunk (tests/text/sentenceEnd.test.ts compares the two).
+ * each call reads the chunk from its start: over half of splitting an article's sentences.
+ * Same answer for every chunk (tests/core/sentenceEnd.test.ts compares the two).
  */
 const LETTER = /\p{L}/u;
 const SPACE = 0x20;

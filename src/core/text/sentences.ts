@@ -21,7 +21,7 @@ const shared = internals.world();
 const splitter = shared.methods.one.tokenize.splitSentences;
 /**
  * compromise's world with its chunk test swapped for endsSentence, which gives the same
- * answers reading only a chunk's end (half of this function's time went to the original).
+ * answers reading only a chunk's end (over half of this function's time went to the original).
  * A copy: compromise itself, tagging sentences elsewhere, keeps its own.
  */
 const { methods } = shared;
