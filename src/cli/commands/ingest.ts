@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { jsonLineBatches, parseArticleFile } from '../../core/corpus/articleFile.ts';
 import type { Core } from '../../core/core.ts';
-import { BULK_BATCH, type IngestReport } from '../../core/ingest/ingestor.ts';
+import type { IngestReport } from '../../core/ingest/ingestor.ts';
 import type { AppError } from '../../core/result.ts';
-import { decodeTextBytes } from '../../core/text/textBytes.ts';
 import { printResult } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -56,6 +54,7 @@ function isLargeJsonLines(file: string): boolean {
 
 /** A large JSON-lines file, read and stored a batch at a time; bad lines and read errors into `errors`. */
 async function ingestLines(core: Core, file: string, errors: AppError[]): Promise<IngestReport[]> {
+  const [{ jsonLineBatches }, { BULK_BATCH }] = await Promise.all([import('../../core/corpus/articleFile.ts'), import('../../core/ingest/ingestor.ts')]);
   const reports: IngestReport[] = [];
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   try {
@@ -80,6 +79,8 @@ export function registerIngest(program: Command): void {
     .action(async (files: string[], _options: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       await withRuntime(globals, async ({ core }) => {
+        // Imported when the command runs, as the core is (withRuntime): not on every CLI start.
+        const [{ parseArticleFile }, { decodeTextBytes }] = await Promise.all([import('../../core/corpus/articleFile.ts'), import('../../core/text/textBytes.ts')]);
         const reports: IngestReport[] = [];
         const errors: AppError[] = [];
         for (const file of files) {

@@ -2,10 +2,6 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { localContext } from '../../core/commands/context.ts';
 import { runCommand } from '../../core/commands/runCommand.ts';
-import { parseArticleFile } from '../../core/corpus/articleFile.ts';
-import { analyzeArticle } from '../../core/policy/analyzeArticle.ts';
-import { ClaimExtractor } from '../../core/policy/claimExtractor.ts';
-import { loadDefaultPolicies } from '../../core/policy/createPolicies.ts';
 import { UserFacingError } from '../../core/result.ts';
 import { printReply, printResult } from '../output.ts';
 import { withRuntime, type GlobalOptions } from '../runtime.ts';
@@ -34,9 +30,15 @@ export function registerPolicy(program: Command): void {
     .description('claims one article makes about the tracked policies, without storing it')
     .argument('[file]', 'an article: JSON {title,text,outlet?,publishedAt?}, Markdown with front matter, or text; "-" or nothing reads stdin', '-')
     .option('--json', 'print {change, claims[]} as JSON')
-    .action((file: string, _options: unknown, cmd: Command) => {
+    .action(async (file: string, _options: unknown, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
-      const article = readArticle(file);
+      const article = await readArticle(file);
+      // Imported when the command runs, as the core is (withRuntime): not on every CLI start.
+      const [{ analyzeArticle }, { ClaimExtractor }, { loadDefaultPolicies }] = await Promise.all([
+        import('../../core/policy/analyzeArticle.ts'),
+        import('../../core/policy/claimExtractor.ts'),
+        import('../../core/policy/createPolicies.ts'),
+      ]);
       const analysis = analyzeArticle(new ClaimExtractor(loadDefaultPolicies()), article);
       printResult(globals.json, analysis, () =>
         [
@@ -47,13 +49,14 @@ export function registerPolicy(program: Command): void {
     });
 }
 
-function readArticle(file: string): { title?: string; text: string } {
+async function readArticle(file: string): Promise<{ title?: string; text: string }> {
   let text: string;
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (error) {
     throw new UserFacingError('policy/unreadable', `${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
+  const { parseArticleFile } = await import('../../core/corpus/articleFile.ts');
   const parsed = parseArticleFile(text, file === '-' ? 'stdin' : file);
   const [article] = parsed.articles;
   if (!article) throw new UserFacingError('policy/bad-article', parsed.errors[0]?.message ?? `${file}: no article in it.`);
