@@ -219,4 +219,35 @@ describe('claims: the one-scan gate misses no line', () => {
       { numRuns: 200 },
     );
   });
+
+  it('marks every line that makes a claim in an article that never names Ukraine, with only weapon words as its gate', () => {
+    const words = ['Russia', 'Kursk', 'ATACMS', 'Storm', 'Shadow', 'allowed', 'lifted', 'ban', 'limits', 'Biden', 'US', 'U.S.', 'American', "Britain's", 'French', 'weapons', 'missiles', 'provided', 'by', 'strike', 'inside', '\n', '  ', 'ß', '🚀', ''];
+    const jumble = fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 12 }).map((w) => w.join(' '));
+    // Decisions written out, so that many lines do claim: with only a jumble, few would.
+    const decision = fc
+      .tuple(
+        fc.constantFrom('Biden', 'The US', 'Washington', 'London', 'The president'),
+        fc.constantFrom('allowed', 'has given permission to', 'will let', 'refused to allow'),
+        fc.constantFrom('the army', 'its forces', 'the ally'),
+        fc.constantFrom('to strike', 'to fire at', 'to use'),
+        fc.constantFrom('Russia', 'Kursk', 'targets inside Russia', 'Moscow', 'airfields'),
+        fc.constantFrom('with ATACMS', 'with US-provided weapons', 'with Storm Shadow missiles', 'with American munitions', 'with weapons', ''),
+      )
+      .map((parts) => `${parts.filter(Boolean).join(' ')}.`);
+    const line = fc.oneof(jumble, decision);
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), (texts) => {
+        fc.pre(!/\b(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/i.test(texts.join(' ')));
+        const marked = extractor.claimableLines(texts, texts.join(' '), false);
+        return texts.every((text, i) => marked.has(i) || extractor.extract(text, { aboutUkraine: false }).length === 0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads no line of an article that never names Ukraine for its target or restriction words alone', () => {
+    const texts = ['Russia extended its limits on grain exports.', 'The ban on Moscow flights stays.', 'US-provided weapons arrived.'];
+    expect([...extractor.claimableLines(texts, texts.join(' '), false)]).toEqual([2]);
+    expect([...extractor.claimableLines(texts, texts.join(' '), true)]).toEqual([0, 1, 2]);
+  });
 });

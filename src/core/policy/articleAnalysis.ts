@@ -39,10 +39,11 @@ export function extractArticleClaims(extractor: ClaimExtractor, text: ArticleTex
   const lines = [...text.sentences, ...(text.title ? [{ text: text.title, position: -1 }] : [])];
   const texts = lines.map((line) => line.text);
   const joined = texts.join(' ');
+  const ukraineMentions = (joined.match(UKRAINE) ?? []).length;
   // One scan of the article finds the few lines worth parsing; most articles have none.
-  const claimable = extractor.claimableLines(texts, joined);
+  const claimable = extractor.claimableLines(texts, joined, ukraineMentions > 0);
   if (claimable.size === 0) return [];
-  const context = { aboutUkraine: (joined.match(UKRAINE) ?? []).length >= 3 };
+  const context = { aboutUkraine: ukraineMentions >= 3 };
   const placed: PlacedClaim[] = [];
   const seen = new Set<string>();
   // A repeated sentence (wire copy pasted twice, a hostile page) is parsed once.

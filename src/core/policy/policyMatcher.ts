@@ -28,19 +28,21 @@ function exactRegex(phrases: readonly string[]): RegExp | undefined {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-/** Every match of any phrase, earliest first. */
+/** Phrases, matched as whole words: aliases with a lower-case letter in any case, the others as written. */
 export class PhraseSet {
   private readonly regexes: RegExp[];
   constructor(phrases: readonly string[]) {
     this.regexes = [exactRegex(phrases), looseRegex(phrases)].filter((r): r is RegExp => r !== undefined);
   }
-  all(text: string): Mention[] {
-    const found: Mention[] = [];
-    for (const regex of this.regexes) for (const m of text.matchAll(regex)) found.push({ text: m[0], at: m.index });
-    return found.sort((a, b) => a.at - b.at);
-  }
+  /** The earliest match: each pattern stops at its first, instead of listing all and sorting. */
   first(text: string): Mention | undefined {
-    return this.all(text)[0];
+    let best: Mention | undefined;
+    for (const regex of this.regexes) {
+      const found = firstMatch(regex, text);
+      // On a tie the case-sensitive pattern wins (its match is the one written as listed).
+      if (found && (!best || found.at < best.at)) best = found;
+    }
+    return best;
   }
 }
 
