@@ -1,4 +1,4 @@
-import type { Claim, ClaimExtractor } from './claimExtractor.ts';
+import { ukraineMentions, type Claim, type ClaimExtractor } from './claimExtractor.ts';
 
 /** A claim and where it sits: -1 for the title, else the sentence position. */
 export interface PlacedClaim {
@@ -30,8 +30,6 @@ export interface ArticleAnalysis {
 /** Real articles have tens to a few hundred sentences; past this it is not an article. */
 const MAX_LINES = 1_000;
 
-// An article that names Ukraine a few times gives its sentences the context they omit.
-const UKRAINE = /\b(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/gi;
 
 /** Claims from every sentence, then the title; the same quote's claims are kept once per policy and status. */
 export function extractArticleClaims(extractor: ClaimExtractor, text: ArticleText): PlacedClaim[] {
@@ -39,11 +37,12 @@ export function extractArticleClaims(extractor: ClaimExtractor, text: ArticleTex
   const lines = [...text.sentences, ...(text.title ? [{ text: text.title, position: -1 }] : [])];
   const texts = lines.map((line) => line.text);
   const joined = texts.join(' ');
-  const ukraineMentions = (joined.match(UKRAINE) ?? []).length;
+  const mentions = ukraineMentions(joined);
   // One scan of the article finds the few lines worth parsing; most articles have none.
-  const claimable = extractor.claimableLines(texts, joined, ukraineMentions > 0);
+  const claimable = extractor.claimableLines(texts, joined, mentions > 0);
   if (claimable.size === 0) return [];
-  const context = { aboutUkraine: ukraineMentions >= 3 };
+  // An article that names Ukraine a few times gives its sentences the context they omit.
+  const context = { aboutUkraine: mentions >= 3 };
   const placed: PlacedClaim[] = [];
   const seen = new Set<string>();
   // A repeated sentence (wire copy pasted twice, a hostile page) is parsed once.

@@ -24,7 +24,14 @@ export interface Claim {
 }
 
 // Cheap gates before any parsing: a claim needs Ukraine (or a named weapon) and a target or a restriction.
-const UKRAINE = /\b(Ukrain\w*|Kyiv|Kiev|Zelensk\w*)/i;
+const UKRAINE_WORDS = String.raw`\b(?:Ukrain\w*|Kyiv|Kiev|Zelensk\w*)`;
+const UKRAINE = new RegExp(UKRAINE_WORDS, 'i');
+const EVERY_UKRAINE = new RegExp(UKRAINE_WORDS, 'gi');
+/**
+ * How often a text names Ukraine, by the same words as the per-line gate: an article's count
+ * gives its lines their context (aboutUkraine) and, at zero, the narrower scan of claimableLines.
+ */
+export const ukraineMentions = (text: string): number => (text.match(EVERY_UKRAINE) ?? []).length;
 const TARGET = /\b(Russia|Russian|Moscow|Kursk|Kharkiv|Belgorod|cross-border|across the border|over the border)\b/i;
 /**
  * "Russian forces inside Ukraine", "Russian troops in occupied Crimea": the bare adjective aims
@@ -116,7 +123,7 @@ export class ClaimExtractor {
    * target, restriction or weapon, so only the lines a gate match touches are worth parsing.
    * A match across two lines marks both, so no line that could claim is missed.
    *
-   * `namesUkraine`: whether `joined` names Ukraine (UKRAINE) anywhere. When it does not, no
+   * `namesUkraine`: whether `joined` names Ukraine anywhere (ukraineMentions > 0). When it does not, no
    * line is about Ukraine, and extract claims only from a line that names a weapon this
    * policy's actor supplies, so a target or restriction alone ("Russia", "bans": common words
    * in world news) marks nothing: a shorter scan, and fewer lines parsed.

@@ -39,7 +39,7 @@ export class PhraseSet {
     let best: Mention | undefined;
     for (const regex of this.regexes) {
       const found = firstMatch(regex, text);
-      // On a tie the case-sensitive pattern wins (its match is the one written as listed).
+      // On a tie the earlier pattern (the case-sensitive one) wins.
       if (found && (!best || found.at < best.at)) best = found;
     }
     return best;
