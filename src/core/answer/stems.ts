@@ -10,10 +10,19 @@ import { stemmer } from 'stemmer';
  * States, and every question asking whether Ukraine may use a weapon would ask about it.
  */
 export function words(text: string): string[] {
-  const spelled = text.includes('US') ? text.replace(CAPITAL_US, 'U.S.') : text;
+  const folded = foldedText(text);
   // Most news text is ASCII: no Unicode decomposition, and letters and digits are [a-z0-9].
-  if (ASCII.test(spelled)) return spelled.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return spelled.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (ASCII.test(folded) ? folded.match(/[a-z0-9]+/g) : folded.match(/[\p{L}\p{N}]+/gu)) ?? [];
+}
+
+/**
+ * The text `words` splits: "US" spelled "U.S.", lower case, and for non-ASCII text accents
+ * removed. Every word of `words(text)` stands in it between two characters that are not
+ * letters or digits, so a cheap scan of it can tell that a text cannot hold a stem.
+ */
+export function foldedText(text: string): string {
+  const spelled = text.includes('US') ? text.replace(CAPITAL_US, 'U.S.') : text;
+  return ASCII.test(spelled) ? spelled.toLowerCase() : spelled.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
