@@ -10,9 +10,10 @@ import { stemmer } from 'stemmer';
  * States, and every question asking whether Ukraine may use a weapon would ask about it.
  */
 export function words(text: string): string[] {
-  const folded = foldedText(text);
+  const spelled = spelledUS(text);
   // Most news text is ASCII: no Unicode decomposition, and letters and digits are [a-z0-9].
-  return (ASCII.test(folded) ? folded.match(/[a-z0-9]+/g) : folded.match(/[\p{L}\p{N}]+/gu)) ?? [];
+  if (ASCII.test(spelled)) return spelled.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return withoutAccents(spelled).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /**
@@ -21,9 +22,12 @@ export function words(text: string): string[] {
  * letters or digits, so a cheap scan of it can tell that a text cannot hold a stem.
  */
 export function foldedText(text: string): string {
-  const spelled = text.includes('US') ? text.replace(CAPITAL_US, 'U.S.') : text;
-  return ASCII.test(spelled) ? spelled.toLowerCase() : spelled.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const spelled = spelledUS(text);
+  return ASCII.test(spelled) ? spelled.toLowerCase() : withoutAccents(spelled);
 }
+
+const spelledUS = (text: string): string => (text.includes('US') ? text.replace(CAPITAL_US, 'U.S.') : text);
+const withoutAccents = (text: string): string => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 
 const ASCII = /^[\x00-\x7f]*$/;
 const CAPITAL_US = /(?<![\p{L}\p{N}])US(?![\p{L}\p{N}])/gu;

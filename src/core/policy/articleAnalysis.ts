@@ -30,7 +30,6 @@ export interface ArticleAnalysis {
 /** Real articles have tens to a few hundred sentences; past this it is not an article. */
 const MAX_LINES = 1_000;
 
-
 /** Claims from every sentence, then the title; the same quote's claims are kept once per policy and status. */
 export function extractArticleClaims(extractor: ClaimExtractor, text: ArticleText): PlacedClaim[] {
   // Body sentences first: the outlet's own words make better evidence than a (often rewritten) headline.
