@@ -20,8 +20,8 @@ import { HEAP_CEILING_MB } from '../heapCeiling.ts';
 export const WORKER_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: HEAP_CEILING_MB } as const;
 
 const WORKER = new URL('./prepareWorker.ts', import.meta.url).href;
-/** The TypeScript worker through tsx: used only when bundling fails. */
-const TSX_ENTRY = new URL('./prepareWorkerEntry.mjs', import.meta.url);
+/** Loads a TypeScript worker through tsx: used only when bundling fails. */
+export const TSX_ENTRY = new URL('./tsxWorkerEntry.mjs', import.meta.url);
 
 interface Pending {
   resolve(prepared: PreparedReply[]): void;
@@ -76,7 +76,7 @@ export class PreparePool {
   }
 
   /** The worker's entry and its preparations' modules: bundled, else the TypeScript through tsx. */
-  private async entry(): Promise<{ entry: URL; preparations: readonly WorkerStagePreparation[] }> {
+  private async entry(): Promise<{ entry: URL; module?: string; preparations: readonly WorkerStagePreparation[] }> {
     try {
       const stageEntry = (name: string) => `stage-${name}`;
       const modules = await bundleWorker({ prepareWorker: WORKER, ...Object.fromEntries(this.preparations.map((p) => [stageEntry(p.name), p.module])) });
@@ -84,15 +84,15 @@ export class PreparePool {
       return { entry: new URL(modules.prepareWorker!), preparations };
     } catch (error) {
       this.logger?.warn({ err: error }, 'could not bundle the ingest workers; they load TypeScript instead (~35 MB more memory each)');
-      return { entry: TSX_ENTRY, preparations: this.preparations };
+      return { entry: TSX_ENTRY, module: WORKER, preparations: this.preparations };
     }
   }
 
   private async start(): Promise<void> {
-    const { entry, preparations } = await this.entry();
+    const { entry, module, preparations } = await this.entry();
     if (this.closed) throw new Error('ingest workers were closed');
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(entry, { workerData: { preparations }, resourceLimits: WORKER_RESOURCE_LIMITS });
+      const worker = new Worker(entry, { workerData: { preparations, module }, resourceLimits: WORKER_RESOURCE_LIMITS });
       worker.unref();
       worker.on('message', ({ id, prepared }: { id: number; prepared: PreparedReply[] }) => {
         const waiting = this.pending.get(id);
