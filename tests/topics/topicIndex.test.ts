@@ -137,4 +137,19 @@ describe('the topic index (percolator)', () => {
     expect(match('Ukraine used drones overnight')).toEqual(['use']);
     expect(match('Ukraine is using drones; the U.S. approves')).toEqual(['us', 'use']);
   });
+
+  it('matches nothing while it has no topics, and matches again once one is added back', () => {
+    const index = new TopicIndex<string>();
+    const atacms = parseQuery('ATACMS Russia');
+    if (!atacms.ok) throw new Error(atacms.error.message);
+    const item = tokenizeFields(['ATACMS fired into Russia']);
+    index.add('strikes', atacms.value);
+    expect(index.match(item)).toEqual(['strikes']);
+    index.remove('strikes');
+    expect(index.match(item)).toEqual([]);
+    expect(index.match(tokenizeFields(['Markets rally']))).toEqual([]);
+    index.add('again', atacms.value);
+    expect(index.match(item)).toEqual(['again']);
+    expect(index.match(tokenizeFields(['Russia only']))).toEqual([]);
+  });
 });

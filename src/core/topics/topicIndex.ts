@@ -151,6 +151,8 @@ export class TopicIndex<K> {
 
   /** The keys of every topic the item matches, in the order the topics were added. */
   match(tokens: Tokens): K[] {
+    // No topics, no matches: reading the item's words would find nothing to mark.
+    if (this.entries.size === 0) return [];
     const { wordSlots } = this;
     wordSlots.startItem(tokens.generation);
     const state = this.state;
