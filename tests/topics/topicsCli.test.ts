@@ -53,6 +53,34 @@ describe('the topics and match command lines', () => {
     expect(JSON.parse(result.stdout)).toEqual({ id: 'ok', topics: ['strikes'] });
   });
 
+  it('match prints the same lines on worker threads as on one thread for a long stream, bad lines included', () => {
+    const topics = join(dir, 'long.json');
+    writeFileSync(topics, JSON.stringify([{ id: 'strikes', query: 'ATACMS AND Russia' }, { id: 'kursk', query: 'Kursk -Crimea' }, { id: 3, query: '"storm shadow"' }]));
+    const titles = ['ATACMS fired into Russia', 'Fighting near Kursk', 'Storm Shadow over Crimea near Kursk', 'Markets rally'];
+    // Past the 5,000 lines matched on the main thread, so the workers see the rest.
+    const lines = Array.from({ length: 7000 }, (_, i) => JSON.stringify({ id: i, title: titles[i % 4], summary: i % 5 === 0 ? 'and Russia' : undefined }));
+    lines[6001] = '{"broken"';
+    lines[6500] = '';
+    const input = lines.join('\n') + '\n';
+    const one = cli(['match', '--topics', topics, '--json', '--threads', '1'], input);
+    const two = cli(['match', '--topics', topics, '--json', '--threads', '2'], input);
+    expect(one.status).toBe(1);
+    expect(one.stderr).toBe('newsbrief: line 6002: not JSON; skipped\n');
+    expect(one.stdout.split('\n').length - 1).toBe(6998);
+    expect(one.stdout.split('\n')[5]).toBe('{"id":5,"topics":["kursk"]}');
+    expect(two.status).toBe(one.status);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('match refuses a --threads that is not a whole number from 1 to 64', () => {
+    const topics = join(dir, 'threads.json');
+    writeFileSync(topics, JSON.stringify([{ id: 'strikes', query: 'ATACMS' }]));
+    const result = cli(['match', '--topics', topics, '--json', '--threads', '0'], '');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('newsbrief: --threads must be a whole number from 1 to 64, not "0".\n');
+  });
+
   const item = JSON.stringify({ id: 'i', title: 'ATACMS Russia' }) + '\n';
   const refused = (name: string, content: string) => {
     const file = join(dir, name);
