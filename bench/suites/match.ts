@@ -4,15 +4,24 @@
  * The percolator against its two bounds, in one run on the same items:
  * - naive: every topic's query evaluated on every item (evaluate.ts, the reference);
  * - floor: the bare tokenizer, since matching cannot be cheaper than reading the text once.
- * Checks that index and naive agree on every item both saw. The naive pass runs on the first
- * `naive-items` items only (10,000 topics × 20,000 items would take minutes); its rate is
- * still items per second. The tokenizer and the index are timed in turns (ratesInTurns), so
- * limitRatio compares two rates taken under the same load.
+ *
+ * Two ways of running it, each against its own floor:
+ * - `singleThread`: TopicIndex on this thread, rates in CPU time (the algorithm's cost);
+ * - the top-level rates: MatchPool, one worker per core, as `newsbrief match` runs a large
+ *   stream, rates in wall time (what the machine delivers). Its floor is a pool of the same
+ *   size with no topics: the same threads and the same transport, only reading the text.
+ * `speedup` is index against naive on one thread each, so the pool's cores do not count in it.
+ * Checks that index and naive agree on every item both saw, and that the pool and the index
+ * agree on every item. The naive pass runs on the first `naive-items` items only (10,000
+ * topics × 20,000 items would take minutes); its rate is still items per second. Floor and
+ * matching are timed in turns (ratesInTurns), so limitRatio compares two rates taken under
+ * the same load.
  */
 import type { BenchOptions } from '../run.ts';
 import { evaluate, plainDoc } from '../../src/core/topics/evaluate.ts';
 import type { QueryNode } from '../../src/core/topics/queryAst.ts';
 import { parseQuery } from '../../src/core/topics/queryParser.ts';
+import { inOrder, MatchPool, type MatchFields } from '../../src/core/topics/matchPool.ts';
 import { TopicIndex } from '../../src/core/topics/topicIndex.ts';
 import { tokenizeFields } from '../../src/core/topics/tokenize.ts';
 import { MemoryPeak } from '../memory.ts';
@@ -23,7 +32,7 @@ const flag = (args: readonly string[], name: string, fallback: number): number =
   return found ? Number(found.slice(name.length + 3)) : fallback;
 };
 
-const fieldsOf = (item: BenchItem) => [item.title, item.summary, item.content];
+const fieldsOf = (item: BenchItem): MatchFields => [item.title, item.summary, item.content];
 /**
  * Turns of the tokenizer and the index, each rate the best of its turns (ratesInTurns). Five:
  * with three, a slow spell of the shared host that covered two of one pass's turns moved
@@ -61,6 +70,42 @@ function ratesInTurns(items: number, turns: number, passes: readonly (() => void
   return best.map((ms) => Math.round((items / ms) * 1000));
 }
 
+/** The wall-time rates of several asynchronous passes, in turns, each the best of its turns. */
+async function wallRatesInTurns(items: number, turns: number, passes: readonly (() => Promise<void>)[]): Promise<number[]> {
+  const best = passes.map(() => Infinity);
+  for (let turn = 0; turn < turns; turn++) {
+    for (const [i, pass] of passes.entries()) {
+      const start = performance.now();
+      await pass();
+      best[i] = Math.min(best[i]!, performance.now() - start);
+    }
+  }
+  return best.map((ms) => Math.round((items / ms) * 1000));
+}
+
+/** What the pool found for every item, one checksum per item (see checksum). */
+async function poolPass(pool: MatchPool, fields: readonly MatchFields[], sums?: Int32Array): Promise<void> {
+  let item = 0;
+  for await (const batch of inOrder(batchesOf(fields), (items) => pool.match(items), pool.size * 2)) {
+    if (sums) for (let i = 0; i < batch.size; i++) sums[item + i] = checksum(batch.positionsOf(i));
+    item += batch.size;
+  }
+}
+
+function* batchesOf(fields: readonly MatchFields[]): Generator<readonly MatchFields[]> {
+  for (let start = 0; start < fields.length; start += POOL_BATCH) yield fields.slice(start, start + POOL_BATCH);
+}
+
+/** Items per batch sent to a pool worker: the size `newsbrief match` sends. */
+const POOL_BATCH = 256;
+
+/** Order-sensitive checksum of the topic positions one item matched. */
+function checksum(positions: ArrayLike<number>): number {
+  let sum = positions.length;
+  for (let i = 0; i < positions.length; i++) sum = (Math.imul(sum, 31) + positions[i]! + 1) | 0;
+  return sum;
+}
+
 function buildIndex(queries: readonly { id: string; node: QueryNode }[]): TopicIndex<string> {
   const index = new TopicIndex<string>();
   for (const { id, node } of queries) index.add(id, node);
@@ -73,8 +118,14 @@ export async function run(options: BenchOptions): Promise<Record<string, unknown
   const naiveCount = Math.min(itemCount, flag(options.args, 'naive-items', 1000));
   const memory = new MemoryPeak();
   const { items, source } = benchItems(itemCount);
-  const parsed = benchTopics(topicCount, items).map(({ id, query }) => ({ id, result: parseQuery(query) }));
-  const queries = parsed.flatMap(({ id, result }) => (result.ok ? [{ id, node: result.value }] : []));
+  const parsed = benchTopics(topicCount, items).map(({ id, query }) => ({ id, query, result: parseQuery(query) }));
+  const queries = parsed.flatMap(({ id, query, result }) => (result.ok ? [{ id, query, node: result.value }] : []));
+  const positionOf = new Map(queries.map(({ id }, position) => [id, position]));
+
+  // The pool first: its workers hold indexes of their own, and this thread's index is not
+  // built yet, so the two do not add up in the peak RSS.
+  const pooled = await poolRates(queries.map(({ query }) => query), items.map(fieldsOf));
+  memory.sample();
 
   for (const item of items) tokenizeFields(fieldsOf(item)); // warm the lexicon and the JIT
 
@@ -85,7 +136,8 @@ export async function run(options: BenchOptions): Promise<Record<string, unknown
   // words occur (it re-files topics under their rarest anchors after 2,000 and 8,000 items).
   // The rates below are the steady state a running bot sees; the warm-up is reported apart.
   const warmStart = performance.now();
-  for (const item of items) index.match(tokenizeFields(fieldsOf(item)));
+  const indexSums = new Int32Array(items.length);
+  items.forEach((item, i) => (indexSums[i] = checksum(index.match(tokenizeFields(fieldsOf(item))).map((id) => positionOf.get(id)!))));
   const indexWarmupMs = Math.round(performance.now() - warmStart);
   memory.sample();
   const heapMb = Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
@@ -119,20 +171,24 @@ export async function run(options: BenchOptions): Promise<Record<string, unknown
   });
   const mismatches = naive.filter((ids, i) => ids.join() !== indexed[i]!.join()).length;
   const matches = indexed.reduce((sum, ids) => sum + ids.length, 0);
+  const poolMismatches = indexSums.reduce((count, sum, i) => count + (sum === pooled.sums[i] ? 0 : 1), 0);
 
   return {
     topics: queries.length,
     items: items.length,
-    itemsPerSec,
+    itemsPerSec: pooled.itemsPerSec,
     naiveItemsPerSec,
     speedup: Math.round((itemsPerSec / naiveItemsPerSec) * 10) / 10,
-    tokenizeItemsPerSec,
-    limitRatio: Math.round((itemsPerSec / tokenizeItemsPerSec) * 100) / 100,
+    tokenizeItemsPerSec: pooled.tokenizeItemsPerSec,
+    limitRatio: Math.round((pooled.itemsPerSec / pooled.tokenizeItemsPerSec) * 100) / 100,
     heapMb,
+    threads: pooled.threads,
+    singleThread: { itemsPerSec, tokenizeItemsPerSec, limitRatio: Math.round((itemsPerSec / tokenizeItemsPerSec) * 100) / 100 },
     itemsPerSecAt10Topics,
-    identical: mismatches === 0,
+    identical: mismatches === 0 && poolMismatches === 0,
     naiveItems: naiveCount,
     mismatchedItems: mismatches,
+    poolMismatchedItems: poolMismatches,
     matchesPerItem: Math.round((matches / indexed.length) * 10) / 10,
     refusedTopics: parsed.length - queries.length,
     avgItemBytes: Math.round(items.reduce((sum, item) => sum + fieldsOf(item).join(' ').length, 0) / items.length),
@@ -141,4 +197,27 @@ export async function run(options: BenchOptions): Promise<Record<string, unknown
     text: source,
     ...memory.stop(),
   };
+}
+
+/**
+ * The pool and its floor (a pool of the same size with no topics), warmed once, then timed in
+ * turns. The warm pass keeps a checksum of each item's matches, for the check against the
+ * single-thread index.
+ */
+async function poolRates(queries: readonly string[], fields: readonly MatchFields[]) {
+  const pool = new MatchPool({ queries });
+  const floor = new MatchPool({ queries: [] }, undefined, pool.size);
+  try {
+    await Promise.all([pool.ready(), floor.ready()]);
+    const poolSums = new Int32Array(fields.length);
+    await poolPass(pool, fields, poolSums);
+    await poolPass(floor, fields);
+    const [tokenizeItemsPerSec, itemsPerSec] = (await wallRatesInTurns(fields.length, TURNS, [
+      () => poolPass(floor, fields),
+      () => poolPass(pool, fields),
+    ])) as [number, number];
+    return { itemsPerSec, tokenizeItemsPerSec, threads: pool.size, sums: poolSums };
+  } finally {
+    await Promise.all([pool.close(), floor.close()]);
+  }
 }
