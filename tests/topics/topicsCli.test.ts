@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,6 +72,23 @@ describe('the topics and match command lines', () => {
     expect(two.status).toBe(one.status);
     expect(two.stderr).toBe(one.stderr);
     expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('match stops quietly, exit code 0, when its reader goes away before the end (| head)', async () => {
+    const topics = join(dir, 'head.json');
+    writeFileSync(topics, JSON.stringify([{ id: 'strikes', query: 'ATACMS AND Russia' }]));
+    const input = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: i, title: 'ATACMS fired into Russia' })).join('\n') + '\n';
+    const child = spawn(process.execPath, [BIN, 'match', '--topics', topics, '--json', '--threads', '2'], { env: { ...process.env, LOG_LEVEL: 'warn' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.on('error', () => undefined); // it may stop reading before all is written
+    child.stdin.end(input);
+    const [first] = (await once(child.stdout, 'data')) as [Buffer];
+    child.stdout.destroy();
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(first.toString().split('\n')[0]).toBe('{"id":0,"topics":["strikes"]}');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('match refuses a --threads that is not a whole number from 1 to 64', () => {

@@ -118,13 +118,27 @@ export function registerMatch(program: Command): void {
       const { json } = cmd.optsWithGlobals<GlobalOptions>();
       const threads = options.threads === undefined ? availableParallelism() : threadsOption(options.threads);
       const topics = loadTopics(options.topics);
+      let outputError: NodeJS.ErrnoException | undefined;
+      process.stdout.on('error', (error: NodeJS.ErrnoException) => (outputError ??= error));
       for await (const { output, skipped } of matchedBatches(topics, threads, json === true)) {
+        if (outputError) break;
         if (skipped.length > 0) {
           process.stderr.write(skipped.join(''));
           process.exitCode = 1;
         }
         // Waiting for a slow reader keeps memory flat: results do not pile up unwritten.
-        if (!process.stdout.write(output)) await once(process.stdout, 'drain');
+        // (The wait ends with an error when the reader goes; outputError holds it.)
+        if (!process.stdout.write(output)) await once(process.stdout, 'drain').catch(() => undefined);
       }
+      if (outputError) stoppedWriting(outputError);
     });
+}
+
+/**
+ * The reader of stdout went away (`newsbrief match … | head`): stop there, quietly, as other
+ * command-line tools do; there is no one left to give the rest to. Any other write error is one.
+ */
+function stoppedWriting(error: NodeJS.ErrnoException): void {
+  process.stdin.destroy();
+  if (error.code !== 'EPIPE') throw new UserFacingError('match/output', `could not write the results: ${error.message}`);
 }
