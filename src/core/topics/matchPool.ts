@@ -43,7 +43,8 @@ interface Pending {
  * Worker threads that each hold an index of the same topics and match whole batches: one
  * thread per core, for a stream of items too large for one (`newsbrief match` on a big file).
  * The topics are fixed for the pool's life; a live, changing set belongs to a TopicIndex on
- * the caller's thread. Batches are handed out in turn; `inOrder` streams them back in order.
+ * the caller's thread. Each batch goes to the least busy worker; `inOrder` streams results back
+ * in the order the batches were sent.
  */
 export class MatchPool {
   private readonly workers: Worker[] = [];
@@ -91,8 +92,8 @@ export class MatchPool {
       () =>
         new Promise((resolve, reject) => {
           if (this.failure) return reject(this.failure);
-          // The least busy worker, not the next in turn: a worker the host slows down would hold
-          // up every batch behind its own, and the others would wait with it.
+          // The least busy worker, not the next in turn: one that falls behind (a shared host
+          // slows threads unevenly) gets fewer batches instead of holding up the ones after it.
           const index = this.load.indexOf(Math.min(...this.load));
           const worker = this.workers[index]!;
           this.load[index]!++;
