@@ -5,7 +5,7 @@
  * for a live heap of ~40 MB, against ~310 MB with this ceiling at the same speed
  * (docs/PERFORMANCE.md). 1 GB is ~10× the largest live heap any benchmark reaches.
  *
- * The ingest workers get it in code (preparePool.ts). The main thread's heap is fixed when
+ * The worker threads get it in code (workers/workerPool.ts). The main thread's heap is fixed when
  * Node starts, so `npm start`, `npm run bench` and `npm run soak` pass it as
  * `--max-old-space-size` (tests/core/heapCeiling.test.ts keeps them at this number).
  */

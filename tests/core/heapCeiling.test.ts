@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { HEAP_CEILING_MB } from '../../src/core/heapCeiling.ts';
-import { WORKER_RESOURCE_LIMITS } from '../../src/core/ingest/preparePool.ts';
+import { WORKER_RESOURCE_LIMITS } from '../../src/core/workers/workerPool.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HEAP_FLAG = /--max-old-space-size=(\d+)/;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { PreparePool } from '../../src/core/ingest/preparePool.ts';
-import { bundleWorker } from '../../src/core/ingest/workerBundle.ts';
+import { bundleWorker } from '../../src/core/workers/workerBundle.ts';
 
 const WORKER = new URL('../../src/core/ingest/prepareWorker.ts', import.meta.url).href;
 const CLAIMS = new URL('../../src/core/policy/claimPreparation.ts', import.meta.url).href;
@@ -29,7 +29,7 @@ describe('ingest workers run from a bundle of plain JavaScript', () => {
   it('still prepares articles, and says why in the log, when bundling fails', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
-    const bundling = await import('../../src/core/ingest/workerBundle.ts');
+    const bundling = await import('../../src/core/workers/workerBundle.ts');
     const spy = vi.spyOn(bundling, 'bundleWorker').mockRejectedValueOnce(new Error('disk full'));
     const pool = new PreparePool([], logger, 1);
     try {

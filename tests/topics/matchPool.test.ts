@@ -76,7 +76,7 @@ describe('matching a stream on every core (MatchPool)', () => {
   it('rejects the batches waiting on a worker that stopped with a message saying so, and refuses new ones', async () => {
     const pool = poolOf({ queries: QUERIES }, undefined, 2);
     await pool.ready();
-    const workers = (pool as unknown as { workers: { terminate(): Promise<number> }[] }).workers;
+    const workers = (pool as unknown as { pool: { workers: { terminate(): Promise<number> }[] } }).pool.workers;
     const waiting = pool.match(itemsOf(50));
     await workers[0]!.terminate();
     await expect(waiting).rejects.toThrow(/match worker stopped \(exit code \d+\)/);
@@ -86,7 +86,7 @@ describe('matching a stream on every core (MatchPool)', () => {
   it('still matches, and says why in the log, when its code cannot be bundled', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
-    const bundling = await import('../../src/core/ingest/workerBundle.ts');
+    const bundling = await import('../../src/core/workers/workerBundle.ts');
     vi.spyOn(bundling, 'bundleWorker').mockRejectedValueOnce(new Error('disk full'));
     const pool = poolOf({ queries: QUERIES }, logger, 1);
     const batch = await pool.match(itemsOf(20));

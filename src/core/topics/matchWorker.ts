@@ -65,4 +65,3 @@ function matchLines({ id, lines, firstLine, json }: LinesRequest): void {
 }
 
 parentPort!.on('message', (request: ItemsRequest | LinesRequest) => ('lines' in request ? matchLines(request) : matchItems(request)));
-parentPort!.postMessage({ ready: true });
