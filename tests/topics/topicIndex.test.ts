@@ -138,6 +138,42 @@ describe('the topic index (percolator)', () => {
     expect(match('Ukraine is using drones; the U.S. approves')).toEqual(['us', 'use']);
   });
 
+  it('gathers a batch of items into one array, each item\'s matches in add order after the last', () => {
+    fc.assert(
+      fc.property(parsedQueries, fc.array(item, { minLength: 1, maxLength: 8 }), (queries, items) => {
+        const index = new TopicIndex<number>();
+        queries.forEach((q, i) => index.add(i, q));
+        const gathered: number[] = [-1];
+        const expected: number[] = [-1];
+        for (const it of items) {
+          const fields = [it.title, it.summary, it.content];
+          index.matchInto(tokenizeFields(fields), gathered);
+          expected.push(...naiveMatches(queries, fields));
+        }
+        expect(gathered).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives the matches in add order when they are few among thousands of topics', () => {
+    const index = new TopicIndex<string>();
+    const parsed = (q: string) => {
+      const result = parseQuery(q);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    };
+    index.add('first', parsed('Kursk'));
+    for (let i = 0; i < 3000; i++) index.add(`filler-${i}`, parsed(`"topic number ${i}"`));
+    index.add('last', parsed('ATACMS'));
+    index.add('middle-removed', parsed('Kursk ATACMS'));
+    index.remove('filler-10');
+    const into = ['before'];
+    index.matchInto(tokenizeFields(['ATACMS fired at Kursk']), into);
+    expect(into).toEqual(['before', 'first', 'last', 'middle-removed']);
+    expect(index.match(tokenizeFields(['ATACMS fired at Kursk']))).toEqual(['first', 'last', 'middle-removed']);
+  });
+
   it('matches nothing while it has no topics, and matches again once one is added back', () => {
     const index = new TopicIndex<string>();
     const atacms = parseQuery('ATACMS Russia');

@@ -61,32 +61,31 @@ export class MatchOrder<K> {
     this.ranks[this.count++] = rank;
   }
 
-  /** The keys of the current item's matches, in add order; clears the set for the next item. */
-  keys(): K[] {
-    const keys = new Array<K>(this.count);
-    if (this.count === 0) return keys;
-    if (this.high - this.low > this.count * 16) return this.sortedKeys(keys);
+  /**
+   * Appends the current item's matches to `into`, in add order, and clears the set for the
+   * next item. Appending, so that a caller gathering a batch allocates no array per item.
+   */
+  appendKeys(into: K[]): void {
+    if (this.count === 0) return;
+    if (this.high - this.low > this.count * 16) return this.appendSorted(into);
     const { bits, keyByRank } = this;
-    let k = 0;
     for (let word = this.low; word <= this.high; word++) {
       let set = bits[word]!;
       if (set === 0) continue;
       bits[word] = 0;
       while (set !== 0) {
         const lowest = set & -set;
-        keys[k++] = keyByRank[(word << 5) + 31 - Math.clz32(lowest)]!;
+        into.push(keyByRank[(word << 5) + 31 - Math.clz32(lowest)]!);
         set ^= lowest;
       }
     }
-    return keys;
   }
 
-  private sortedKeys(keys: K[]): K[] {
+  private appendSorted(into: K[]): void {
     const sorted = this.ranks.subarray(0, this.count).sort();
     for (let i = 0; i < sorted.length; i++) {
       this.bits[sorted[i]! >> 5] = 0;
-      keys[i] = this.keyByRank[sorted[i]!]!;
+      into.push(this.keyByRank[sorted[i]!]!);
     }
-    return keys;
   }
 }

@@ -50,7 +50,7 @@ function matchItems({ id, items }: ItemsRequest): void {
   const offsets = new Int32Array(items.length + 1);
   const found: number[] = [];
   items.forEach((fields, i) => {
-    for (const position of index.match(tokenizeFields(fields))) found.push(position);
+    index.matchInto(tokenizeFields(fields), found);
     offsets[i + 1] = found.length;
   });
   const positions = Int32Array.from(found);

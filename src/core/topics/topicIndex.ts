@@ -151,8 +151,18 @@ export class TopicIndex<K> {
 
   /** The keys of every topic the item matches, in the order the topics were added. */
   match(tokens: Tokens): K[] {
+    const keys: K[] = [];
+    this.matchInto(tokens, keys);
+    return keys;
+  }
+
+  /**
+   * `match`, appending the keys to `into`: a caller that gathers a whole batch's matches in
+   * one array (a MatchPool worker) allocates nothing per item.
+   */
+  matchInto(tokens: Tokens, into: K[]): void {
     // No topics, no matches: reading the item's words would find nothing to mark.
-    if (this.entries.size === 0) return [];
+    if (this.entries.size === 0) return;
     const { wordSlots } = this;
     wordSlots.startItem(tokens.generation);
     const state = this.state;
@@ -185,7 +195,7 @@ export class TopicIndex<K> {
     // Resolving the item's words may have grown these; verification reads them as they are now.
     state.slotCodes = wordSlots.codes;
     state.blocks = wordSlots.blocks;
-    return this.checkCandidates(hits, item);
+    this.checkCandidates(hits, item, into);
   }
 
   /** A word marks one slot, which starts a phrase: the slot is noted and records the position. */
@@ -231,7 +241,7 @@ export class TopicIndex<K> {
    * between; the topic record (topicRecords.ts) is read only for topics filed under several
    * slots or with a long second group.
    */
-  private checkCandidates(hits: number, item: number): K[] {
+  private checkCandidates(hits: number, item: number, into: K[]): void {
     const { hit, matchOrder, postingLists, programs } = this;
     const records = this.records.data;
     const postings = postingLists.data;
@@ -266,7 +276,7 @@ export class TopicIndex<K> {
         matchOrder.note(id);
       }
     }
-    return matchOrder.keys();
+    matchOrder.appendKeys(into);
   }
 
   /** Files the topic under one slot per anchor and group (a word in both groups counts for both). */
