@@ -14,14 +14,14 @@
  * Checks that index and naive agree on every item both saw, and that the pool and the index
  * agree on every item. The naive pass runs on the first `naive-items` items only (10,000
  * topics × 20,000 items would take minutes); its rate is still items per second. Floor and
- * matching are timed in turns (ratesInTurns), so limitRatio compares two rates taken under
- * the same load.
+ * matching are timed in turns (ratesInTurns, wallRatesInTurns for the pool), so limitRatio
+ * compares two rates taken under the same load.
  */
 import type { BenchOptions } from '../run.ts';
 import { evaluate, plainDoc } from '../../src/core/topics/evaluate.ts';
 import type { QueryNode } from '../../src/core/topics/queryAst.ts';
 import { parseQuery } from '../../src/core/topics/queryParser.ts';
-import { inOrder, MatchPool, type MatchFields } from '../../src/core/topics/matchPool.ts';
+import { inOrder, MATCH_BATCH, MatchPool, type MatchFields } from '../../src/core/topics/matchPool.ts';
 import { TopicIndex } from '../../src/core/topics/topicIndex.ts';
 import { tokenizeFields } from '../../src/core/topics/tokenize.ts';
 import { MemoryPeak } from '../memory.ts';
@@ -101,11 +101,8 @@ async function poolPass(pool: MatchPool, fields: readonly MatchFields[], sums?: 
 }
 
 function* batchesOf(fields: readonly MatchFields[]): Generator<readonly MatchFields[]> {
-  for (let start = 0; start < fields.length; start += POOL_BATCH) yield fields.slice(start, start + POOL_BATCH);
+  for (let start = 0; start < fields.length; start += MATCH_BATCH) yield fields.slice(start, start + MATCH_BATCH);
 }
-
-/** Items per batch sent to a pool worker: the size `newsbrief match` sends. */
-const POOL_BATCH = 256;
 
 /** Order-sensitive checksum of the topic positions one item matched. */
 function checksum(positions: ArrayLike<number>): number {

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { createLogger } from '../../core/logger.ts';
 import { loadTopicsFile } from '../../core/topics/defaultTopics.ts';
 import { matchLineBatch } from '../../core/topics/itemLines.ts';
-import { inOrder, MatchPool, type MatchedLines } from '../../core/topics/matchPool.ts';
+import { inOrder, MATCH_BATCH, MatchPool, type MatchedLines } from '../../core/topics/matchPool.ts';
 import { parseQuery } from '../../core/topics/queryParser.ts';
 import { TopicIndex } from '../../core/topics/topicIndex.ts';
 import { tokenizeFields } from '../../core/topics/tokenize.ts';
@@ -30,8 +30,6 @@ interface LineBatch {
  * the first few thousand items take here.
  */
 const POOL_FROM = 5000;
-/** Lines per batch sent to a worker. */
-const BATCH = 256;
 
 /**
  * Reads a topics file. Any bad entry refuses the whole run: matching with a topic missing
@@ -63,7 +61,7 @@ async function* lineBatches(): AsyncGenerator<LineBatch> {
   let lineNumber = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     batch.lines.push(line);
-    if (++lineNumber % BATCH === 0) {
+    if (++lineNumber % MATCH_BATCH === 0) {
       yield batch;
       batch = { lines: [], firstLine: lineNumber + 1 };
     }

@@ -8,6 +8,9 @@ export type { MatchFields, MatchedLines } from './itemLines.ts';
 
 const WORKER = new URL('./matchWorker.ts', import.meta.url).href;
 
+/** Items (or JSON lines) per batch sent to a worker: what `newsbrief match` and its benchmark send. */
+export const MATCH_BATCH = 256;
+
 /** What a batch matched: item i's topics are `positions` from `offsets[i]` to `offsets[i + 1]`. */
 export class MatchedBatch {
   constructor(
