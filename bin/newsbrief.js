@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npm install && npm start`
-// and `npx newsbrief` work on a fresh clone without a separate build step.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript sources without a separate build step: as one bundle built on first use
+// of each version of src/ (sourceBundle.js), or through tsx when that cannot be done.
+import { importSource } from './sourceBundle.js';
 
-register();
-await import('../src/cli/main.ts');
+await importSource(new URL('../src/cli/main.ts', import.meta.url));

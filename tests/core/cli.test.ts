@@ -16,7 +16,8 @@ function cli(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-// Each case spawns the real CLI (tsx + every module): generous limits for a busy 2-core machine.
+// Each case spawns the real CLI (the bin, its bundle, every module a command loads): generous
+// limits for a busy 2-core machine.
 describe('the newsbrief CLI', { timeout: 120_000 }, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
