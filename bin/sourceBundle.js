@@ -36,11 +36,12 @@ export async function importSource(entry, root = PROJECT) {
 const projectAt = (root) => ({ root, sources: join(root, 'src'), cache: join(root, 'node_modules', '.cache', 'newsbrief') });
 
 async function bundleOf(entryPath, project) {
-  const dir = join(project.cache, `${nameOf(entryPath, project)}-${sourcesKey(entryPath, project)}`);
+  const name = nameOf(entryPath, project);
+  const dir = join(project.cache, `${name}-${sourcesKey(entryPath, project)}`);
   const file = join(dir, `${basename(entryPath, '.ts')}.mjs`);
   if (existsSync(file)) return file;
   writeAside(dir, file, await build(entryPath, dir, project));
-  pruneOlder(dir, project);
+  pruneOlder(dir, name, project);
   return file;
 }
 
@@ -125,15 +126,16 @@ function writeAside(dir, file, outputs) {
 }
 
 /**
- * Bundles of other versions of the sources are marked superseded when a new one is built, and
+ * Bundles of the same entry for other versions of the sources are marked superseded when a new one is built, and
  * removed by a build an hour after that. A process started on an older bundle reads its chunks
  * when it first imports them, all at start today; the hour keeps them there for any it reads later.
  * Directories still being written (`name.pid.time`) are left alone unless a crash left them.
  */
-function pruneOlder(current, { cache }) {
+function pruneOlder(current, entryName, { cache }) {
+  const sameEntry = new RegExp(`^${entryName}-[0-9a-f]{16}(\\.|$)`);
   for (const name of readdirSync(cache)) {
     const path = join(cache, name);
-    if (path === current) continue;
+    if (path === current || !sameEntry.test(name)) continue;
     try {
       if (name.includes('.')) removeIfOlder(path, path);
       else if (!existsSync(join(path, SUPERSEDED))) writeFileSync(join(path, SUPERSEDED), '');

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -80,6 +80,17 @@ describe('the bin runs the TypeScript sources from a bundle', () => {
     expect((await run()).stdout.trim()).toBe('hey world');
     expect(bundles()).not.toContain(oldest);
     expect(bundles()).toContain(recent);
+  });
+
+  it('leaves the bundles of other entries alone', async () => {
+    write('src/other.ts', "console.log('other');\n");
+    const other = pathToFileURL(join(root, 'src/other.ts')).href;
+    const script = `const { importSource } = await import(${JSON.stringify(LOADER)}); await importSource(new URL(${JSON.stringify(other)}), ${JSON.stringify(root)});`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+    write('src/greeting.ts', "export const greeting = 'hi';\n");
+    await run();
+    const otherBundle = bundles().find((name) => name.startsWith('other-'))!;
+    expect(readdirSync(join(cache(), otherBundle))).not.toContain('superseded');
   });
 
   it('gives each module its source file’s URL, so files beside the sources are found', async () => {
