@@ -17,11 +17,14 @@ const FORMAT = 1;
 const STALE_MS = 60 * 60 * 1000;
 const SUPERSEDED = 'superseded';
 
-/** Imports `entry` (a file URL under `root`/src), bundled when possible. */
-export async function importSource(entry, root = PROJECT) {
+/**
+ * Imports `entry` (a file URL in one of `dirs` of `root`), bundled when possible. `dirs` are the
+ * directories whose files the bundle is built from: src/ for the CLI, and bench/ for benchmarks.
+ */
+export async function importSource(entry, { root = PROJECT, dirs = ['src'] } = {}) {
   let bundled;
   try {
-    bundled = await bundleOf(fileURLToPath(entry), projectAt(root));
+    bundled = await bundleOf(fileURLToPath(entry), projectAt(root, dirs));
   } catch (error) {
     process.stderr.write(`newsbrief: running the TypeScript sources through tsx (could not bundle them: ${error.message})\n`);
     const { register } = await import('tsx/esm/api');
@@ -33,7 +36,7 @@ export async function importSource(entry, root = PROJECT) {
   return import(pathToFileURL(bundled).href);
 }
 
-const projectAt = (root) => ({ root, sources: join(root, 'src'), cache: join(root, 'node_modules', '.cache', 'newsbrief') });
+const projectAt = (root, dirs) => ({ root, sources: dirs.map((dir) => join(root, dir)), cache: join(root, 'node_modules', '.cache', 'newsbrief') });
 
 async function bundleOf(entryPath, project) {
   const name = nameOf(entryPath, project);
@@ -45,23 +48,24 @@ async function bundleOf(entryPath, project) {
   return file;
 }
 
-const nameOf = (path, { sources }) => relative(sources, path).replace(/\.ts$/, '').replace(/[^\w-]+/g, '_');
+const nameOf = (path, { root }) => relative(root, path).replace(/\.ts$/, '').replace(/[^\w-]+/g, '_');
 
 /**
- * A hash of every file under src/ (path, size, modification time), of the entry, the bundle
- * format and esbuild's version: what the bundle's content depends on. Stat-ing ~300 files takes
- * a few milliseconds; the files themselves are read only to build.
+ * A hash of every file under the source directories (path, size, modification time), of the
+ * entry, the bundle format and esbuild's version: what the bundle's content depends on. Stat-ing
+ * ~300 files takes a few milliseconds; the files themselves are read only to build.
  */
 function sourcesKey(entryPath, { root, sources }) {
   const hash = createHash('sha256').update(`${FORMAT}\n${entryPath}\n${esbuildVersion(root)}\n`);
-  for (const path of filesUnder(sources)) {
+  for (const path of sources.flatMap(filesUnder)) {
     const { size, mtimeMs } = statSync(path);
-    hash.update(`${relative(sources, path)}\t${size}\t${mtimeMs}\n`);
+    hash.update(`${relative(root, path)}\t${size}\t${mtimeMs}\n`);
   }
   return hash.digest('hex').slice(0, 16);
 }
 
 function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   return entries.flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
@@ -103,13 +107,21 @@ const sourceUrls = (sources) => ({
   name: 'source-import-meta-url',
   setup(build) {
     build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async ({ path }) => {
-      if (!path.startsWith(sources + sep)) return undefined;
-      const text = await readFile(path, 'utf8');
-      const contents = text.includes('import.meta.url') ? text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)) : text;
+      if (!sources.some((dir) => path.startsWith(dir + sep))) return undefined;
+      const contents = withSourceMeta(await readFile(path, 'utf8'), path);
       return { contents, loader: path.endsWith('.ts') ? 'ts' : 'js', resolveDir: dirname(path) };
     });
   },
 });
+
+/** `import.meta.url`, `.dirname` and `.filename` as the source file's own. */
+function withSourceMeta(text, path) {
+  if (!text.includes('import.meta.')) return text;
+  return text
+    .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href))
+    .replaceAll('import.meta.dirname', JSON.stringify(dirname(path)))
+    .replaceAll('import.meta.filename', JSON.stringify(path));
+}
 
 /** Written beside, then renamed into place: a process never reads a half-written bundle. */
 function writeAside(dir, file, outputs) {

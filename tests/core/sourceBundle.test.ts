@@ -23,7 +23,7 @@ function write(path: string, text: string): void {
 
 function run(withEsbuild = true): Promise<{ stdout: string; stderr: string; code: number | null }> {
   const entry = pathToFileURL(join(root, 'src/main.ts')).href;
-  const script = `const { importSource } = await import(${JSON.stringify(LOADER)}); await importSource(new URL(${JSON.stringify(entry)}), ${JSON.stringify(withEsbuild ? root : join(root, 'bare'))});`;
+  const script = `const { importSource } = await import(${JSON.stringify(LOADER)}); await importSource(new URL(${JSON.stringify(entry)}), { root: ${JSON.stringify(withEsbuild ? root : join(root, 'bare'))} });`;
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
     let stdout = '';
@@ -50,7 +50,7 @@ describe('the bin runs the TypeScript sources from a bundle', () => {
   it('builds one bundle for a version of the sources and runs from it again without rebuilding', async () => {
     expect((await run()).stdout.trim()).toBe('hello world');
     const [first] = bundles();
-    expect(first).toMatch(/^main-[0-9a-f]{16}$/);
+    expect(first).toMatch(/^src_main-[0-9a-f]{16}$/);
     const files = readdirSync(join(cache(), first!));
     expect(files).toContain('main.mjs');
     // A dynamic import stays one: a chunk of its own, read when it is imported.
@@ -85,18 +85,18 @@ describe('the bin runs the TypeScript sources from a bundle', () => {
   it('leaves the bundles of other entries alone', async () => {
     write('src/other.ts', "console.log('other');\n");
     const other = pathToFileURL(join(root, 'src/other.ts')).href;
-    const script = `const { importSource } = await import(${JSON.stringify(LOADER)}); await importSource(new URL(${JSON.stringify(other)}), ${JSON.stringify(root)});`;
+    const script = `const { importSource } = await import(${JSON.stringify(LOADER)}); await importSource(new URL(${JSON.stringify(other)}), { root: ${JSON.stringify(root)} });`;
     execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
     write('src/greeting.ts', "export const greeting = 'hi';\n");
     await run();
-    const otherBundle = bundles().find((name) => name.startsWith('other-'))!;
+    const otherBundle = bundles().find((name) => name.startsWith('src_other-'))!;
     expect(readdirSync(join(cache(), otherBundle))).not.toContain('superseded');
   });
 
-  it('gives each module its source file’s URL, so files beside the sources are found', async () => {
+  it('gives each module its source file’s URL, dirname and filename, so files beside the sources are found', async () => {
     write('src/data/words.txt', 'from a data file');
-    write('src/main.ts', "import { readFileSync } from 'node:fs';\nconsole.log(readFileSync(new URL('./data/words.txt', import.meta.url), 'utf8'));\n");
-    expect((await run()).stdout.trim()).toBe('from a data file');
+    write('src/main.ts', "import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nconst url = readFileSync(new URL('./data/words.txt', import.meta.url), 'utf8');\nconst dir = readFileSync(join(import.meta.dirname, 'data/words.txt'), 'utf8');\nconsole.log(`${url}; ${dir}; ${import.meta.filename.endsWith('main.ts')}`);\n");
+    expect((await run()).stdout.trim()).toBe('from a data file; from a data file; true');
   });
 
   it('names the .ts file and line in a stack trace', async () => {
