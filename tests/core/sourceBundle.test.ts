@@ -112,6 +112,15 @@ describe('the bin runs the TypeScript sources from a bundle', () => {
     expect(bundles()).toHaveLength(1);
   });
 
+  it('runs the sources through tsx, saying why, when the cache cannot be written', async () => {
+    // A file where the cache directory should be: as unwritable as a read-only install.
+    mkdirSync(join(root, 'node_modules', '.cache'));
+    writeFileSync(cache(), '');
+    const { stdout, stderr } = await run();
+    expect(stdout.trim()).toBe('hello world');
+    expect(stderr).toMatch(/running the TypeScript sources through tsx \(could not bundle them: .*(ENOTDIR|EEXIST)/);
+  });
+
   it('runs the sources through tsx, saying why, when esbuild is not installed', async () => {
     // A root with no node_modules/esbuild: the sources are still the ones in src/.
     mkdirSync(join(root, 'bare'));
