@@ -5,10 +5,11 @@
 // change to any file under src/ gives a new bundle on the next start. When bundling cannot be
 // done (no esbuild, a read-only install), the sources run through tsx as before, with a warning.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeAside } from '../src/core/workers/writeAside.js';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 /** Bumped when the bundle's options below change, so older bundles are not reused. */
@@ -43,7 +44,8 @@ async function bundleOf(entryPath, project) {
   const dir = join(project.cache, `${name}-${sourcesKey(entryPath, project)}`);
   const file = join(dir, `${basename(entryPath, '.ts')}.mjs`);
   if (existsSync(file)) return file;
-  writeAside(dir, file, await build(entryPath, dir, project));
+  // Written aside, then renamed into place: a process never reads a half-written bundle.
+  writeAside(dir, await build(entryPath, dir, project));
   pruneOlder(dir, name, project);
   return file;
 }
@@ -123,19 +125,6 @@ function withSourceMeta(text, path) {
     .replaceAll('import.meta.filename', JSON.stringify(path));
 }
 
-/** Written beside, then renamed into place: a process never reads a half-written bundle. */
-function writeAside(dir, file, outputs) {
-  const aside = `${dir}.${process.pid}.${Date.now()}`;
-  mkdirSync(aside, { recursive: true });
-  for (const output of outputs) writeFileSync(join(aside, basename(output.path)), output.contents);
-  try {
-    renameSync(aside, dir);
-  } catch (error) {
-    // Another process put the same bundle there first: theirs is as good as ours.
-    rmSync(aside, { recursive: true, force: true });
-    if (!existsSync(file)) throw error;
-  }
-}
 
 /**
  * Bundles of the same entry for other versions of the sources are marked superseded when a new one is built, and

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeAside } from './writeAside.js';
 
 /**
  * The prepare worker and the modules it loads (stage preparations), as plain JavaScript
@@ -34,17 +35,4 @@ export async function bundleWorker(entries: Readonly<Record<string, string>>): P
   const dir = join(tmpdir(), 'newsbrief-worker', hash.digest('hex').slice(0, 16));
   if (!existsSync(dir)) writeAside(dir, result.outputFiles);
   return Object.fromEntries(Object.keys(entries).map((name) => [name, pathToFileURL(join(dir, `${name}.mjs`)).href]));
-}
-
-function writeAside(dir: string, files: readonly { path: string; contents: Uint8Array }[]): void {
-  const aside = `${dir}.${process.pid}.${Date.now()}`;
-  mkdirSync(aside, { recursive: true });
-  for (const file of files) writeFileSync(join(aside, basename(file.path)), file.contents);
-  try {
-    renameSync(aside, dir);
-  } catch (error) {
-    // Another process put the same files there first: theirs are as good as ours.
-    rmSync(aside, { recursive: true, force: true });
-    if (!existsSync(dir)) throw error;
-  }
 }
