@@ -43,7 +43,11 @@ async function bundleOf(entryPath, project) {
   const name = nameOf(entryPath, project);
   const dir = join(project.cache, `${name}-${sourcesKey(entryPath, project)}`);
   const file = join(dir, `${basename(entryPath, '.ts')}.mjs`);
-  if (existsSync(file)) return file;
+  if (existsSync(file)) {
+    // Sources back at a version already bundled: that bundle is current again.
+    rmSync(join(dir, SUPERSEDED), { force: true });
+    return file;
+  }
   // Written aside, then renamed into place: a process never reads a half-written bundle.
   writeAside(dir, await build(entryPath, dir, project));
   pruneOlder(dir, name, project);
@@ -125,10 +129,9 @@ function withSourceMeta(text, path) {
     .replaceAll('import.meta.filename', JSON.stringify(path));
 }
 
-
 /**
- * Bundles of the same entry for other versions of the sources are marked superseded when a new one is built, and
- * removed by a build an hour after that. A process started on an older bundle reads its chunks
+ * Bundles of the same entry for other versions of the sources are marked superseded when a new
+ * one is built, and removed by a build an hour after that. A process started on an older bundle reads its chunks
  * when it first imports them, all at start today; the hour keeps them there for any it reads later.
  * Directories still being written (`name.pid.time`) are left alone unless a crash left them.
  */

@@ -82,6 +82,23 @@ describe('the bin runs the TypeScript sources from a bundle', () => {
     expect(bundles()).toContain(recent);
   });
 
+  it('takes a superseded bundle back when the sources return to its version', async () => {
+    // A whole second: a file's own time may be finer than utimes can set back.
+    const greeting = join(root, 'src/greeting.ts');
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    utimesSync(greeting, mtime, mtime);
+    await run();
+    const [first] = bundles();
+    write('src/greeting.ts', "export const greeting = 'hi';\n");
+    await run();
+    expect(readdirSync(join(cache(), first!))).toContain('superseded');
+    write('src/greeting.ts', "export const greeting: string = 'hello';\n");
+    utimesSync(greeting, mtime, mtime);
+    expect((await run()).stdout.trim()).toBe('hello world');
+    expect(bundles()).toHaveLength(2);
+    expect(readdirSync(join(cache(), first!))).not.toContain('superseded');
+  });
+
   it('leaves the bundles of other entries alone', async () => {
     write('src/other.ts', "console.log('other');\n");
     const other = pathToFileURL(join(root, 'src/other.ts')).href;
