@@ -119,11 +119,15 @@ export class CorpusStream {
     return this.duplicates;
   }
 
-  /** The articles in order, up to `size` at a time. */
-  *batches(size: number): Generator<ArticleInput[]> {
-    while (this.generated < this.count) {
+  /**
+   * The articles in order, up to `size` at a time, until `until` of them have been generated
+   * (all `count` by default). A later call goes on where an earlier one stopped.
+   */
+  *batches(size: number, until = this.count): Generator<ArticleInput[]> {
+    const end = Math.min(until, this.count);
+    while (this.generated < end) {
       const batch: ArticleInput[] = [];
-      while (batch.length < size && this.generated < this.count) batch.push(this.next());
+      while (batch.length < size && this.generated < end) batch.push(this.next());
       yield batch;
     }
   }
