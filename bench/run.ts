@@ -54,7 +54,9 @@ for (const name of chosen) {
   results[name] = result;
   if (!json) {
     console.log(`\n== ${name}`);
-    console.table(result);
+    // Nested figures (a suite's samples, its one-thread run) on one line each: console.table
+    // would give every key of every nested object a column of its own.
+    console.table(Object.fromEntries(Object.entries(result).map(([key, value]) => [key, typeof value === 'object' && value !== null ? JSON.stringify(value) : value])));
   }
 }
 if (json) console.log(JSON.stringify(chosen.length === 1 ? results[chosen[0]!] : results, null, 2));
