@@ -174,6 +174,19 @@ describe('the topic index (percolator)', () => {
     expect(index.match(tokenizeFields(['ATACMS fired at Kursk']))).toEqual(['first', 'last', 'middle-removed']);
   });
 
+  it('verifies a phrase topic only for items that hold every word of the phrase', () => {
+    const index = new TopicIndex<string>();
+    const parsed = parseQuery('"storm shadow"');
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    index.add('storm-shadow', parsed.value);
+    const oneWordOnly = ['A storm hit Kherson', 'In the shadow of the war', 'Shadow boxing', 'Storm clouds, storms'];
+    for (const text of oneWordOnly) expect(index.match(tokenizeFields([text]))).toEqual([]);
+    expect(index.verifiedCount).toBe(0);
+    expect(index.match(tokenizeFields(['A shadow of a storm']))).toEqual([]);
+    expect(index.match(tokenizeFields(['Storm Shadow missiles hit Russia']))).toEqual(['storm-shadow']);
+    expect(index.verifiedCount).toBe(2);
+  });
+
   it('matches nothing while it has no topics, and matches again once one is added back', () => {
     const index = new TopicIndex<string>();
     const atacms = parseQuery('ATACMS Russia');

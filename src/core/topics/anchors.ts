@@ -80,20 +80,38 @@ function unionOf(options: (Weighted | null)[]): Weighted | null {
 }
 
 /**
- * One or two anchor groups: an item is a candidate only when it holds an anchor of every
- * group. A top-level AND gives its two most selective children as two groups (both must
- * match, so both must be present), which halves and halves again the topics to verify.
+ * Groups of anchors an item must hold one of each of to match: a term or an OR gives one
+ * group, a phrase one per word (every word of it must occur), an AND those of its children,
+ * an exclusion none.
+ */
+function requiredGroups(node: QueryNode, weigh: AnchorWeight): Weighted[] {
+  switch (node.kind) {
+    case 'phrase':
+      return [...new Set(node.stems)].map((value) => ({ anchors: [{ kind: 'stem', value }], weight: weigh({ kind: 'stem', value }) }));
+    case 'and':
+      return node.children.flatMap((child) => requiredGroups(child, weigh));
+    default: {
+      const option = analyse(node, weigh);
+      return option ? [option] : [];
+    }
+  }
+}
+
+/**
+ * Up to three anchor groups, most selective first: an item can match only when it holds an
+ * anchor of every group. A term or an OR gives one; a top-level AND the required groups of
+ * its children (requiredGroups), a phrase those of its words, which halves and halves again
+ * the topics to verify. The index files a topic under the first, checks the second on each
+ * candidate, and the third when it is one word. A phrase's words serve apart: a topic
+ * `"joint venture"` filed under venture is verified only for items that also hold joint.
  */
 export function anchorGroupsOf(node: QueryNode, weigh: AnchorWeight = guessedWeight): (readonly Anchor[])[] | null {
-  if (node.kind !== 'and') {
+  if (node.kind !== 'and' && node.kind !== 'phrase') {
     const anchors = analyse(node, weigh)?.anchors;
     return anchors ? [anchors] : null;
   }
-  const ranked = node.children
-    .map((child) => analyse(child, weigh))
-    .filter((option): option is Weighted => option !== null)
-    .sort((a, b) => b.weight - a.weight || a.anchors.length - b.anchors.length);
-  return ranked.length === 0 ? null : ranked.slice(0, 2).map((option) => option.anchors);
+  const ranked = requiredGroups(node, weigh).sort((a, b) => b.weight - a.weight || a.anchors.length - b.anchors.length);
+  return ranked.length === 0 ? null : ranked.slice(0, 3).map((option) => option.anchors);
 }
 
 /**

@@ -18,6 +18,8 @@ interface Entry<K> {
   readonly exact: boolean;
   /** Slots it is filed under (its first anchor group); changes when re-anchored. */
   postings: readonly Slot[];
+  /** How its candidates are confirmed (a posting's [3], see POSTING); changes when re-anchored. */
+  confirm: number;
   /** Every slot it refers to, once per reference (for reference counting). */
   readonly slots: readonly Slot[];
   /** First-word slots of its phrases, which must record positions while it is indexed. */
@@ -123,7 +125,7 @@ export class TopicIndex<K> {
       if (slot.phraseStarts++ === 0) this.wordSlots.invalidate();
       this.phraseStarts[slot.id]!++;
     }
-    const entry: Entry<K> = { key, query: compiled, node: query, exact: matchedByAnchors(query), postings: [], slots: referenced, phraseStarts, id };
+    const entry: Entry<K> = { key, query: compiled, node: query, exact: matchedByAnchors(query), postings: [], confirm: PROGRAM, slots: referenced, phraseStarts, id };
     this.entryById[id] = entry;
     this.matchOrder.add(id, key);
     this.records.reset(id);
@@ -286,8 +288,9 @@ export class TopicIndex<K> {
     const second = [...new Set((groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id))];
     const [a, b] = second.length === 0 ? [NO_SECOND, -1] : second.length <= 2 ? [second[0]!, second[1] ?? -1] : [LONG_SECOND, -1];
     entry.postings = [...new Set(groups[0]!.map((anchor) => this.slot(anchor.kind, anchor.value)))];
+    entry.confirm = this.confirmation(entry, groups);
     const topic = entry.id * 2 + (entry.postings.length > 1 ? 1 : 0);
-    const confirm = entry.exact ? EXACT : entry.query.requiredSlot >= 0 ? entry.query.requiredSlot : PROGRAM;
+    const confirm = entry.confirm;
     for (const slot of entry.postings) {
       this.postingLists.add(slot.id, topic);
       this.postingLists.add(slot.id, a);
@@ -295,6 +298,18 @@ export class TopicIndex<K> {
       this.postingLists.add(slot.id, confirm);
     }
     this.records.setSecond(entry.id, second);
+  }
+
+  /**
+   * How a candidate is confirmed: EXACT, or a slot it cannot match without and then its
+   * program — the third anchor group when that is one word (the first two are checked
+   * already), else the first leaf its program would check — or its program alone.
+   */
+  private confirmation(entry: Entry<K>, groups: (readonly Anchor[])[]): number {
+    if (entry.exact) return EXACT;
+    const third = groups[2];
+    if (third?.length === 1) return this.slot(third[0]!.kind, third[0]!.value).id;
+    return entry.query.requiredSlot >= 0 ? entry.query.requiredSlot : PROGRAM;
   }
 
   private unfile(entry: Entry<K>): void {
@@ -314,7 +329,8 @@ export class TopicIndex<K> {
       const groups = anchorGroupsOf(entry.node, this.weigh)!;
       const first = groups[0]!.map((a) => this.slot(a.kind, a.value).id);
       const second = (groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id);
-      if (sameIds(first, entry.postings.map((slot) => slot.id)) && sameIds(second, this.records.second(entry.id))) continue;
+      const unchanged = sameIds(first, entry.postings.map((slot) => slot.id)) && sameIds(second, this.records.second(entry.id));
+      if (unchanged && this.confirmation(entry, groups) === entry.confirm) continue;
       this.unfile(entry);
       this.file(entry, groups);
     }
