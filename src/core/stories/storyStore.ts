@@ -119,13 +119,7 @@ export class StoryStore {
   candidates(sig: Uint32Array, limit: number): StoredSignature[] {
     const bands = this.current();
     const shared = new Map<number, number>();
-    const members: number[] = [];
-    const buckets = bandBuckets(sig, this.buckets);
-    for (let band = 0; band < BANDS; band++) {
-      members.length = 0;
-      bands.members(band, buckets[band]!, PER_BUCKET, members);
-      for (const id of members) shared.set(id, (shared.get(id) ?? 0) + 1);
-    }
+    bands.visitMembers(bandBuckets(sig, this.buckets), PER_BUCKET, (id) => shared.set(id, (shared.get(id) ?? 0) + 1));
     if (shared.size === 0) return [];
     return [...shared]
       .sort((a, b) => b[1] - a[1] || b[0] - a[0])
