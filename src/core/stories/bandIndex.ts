@@ -109,13 +109,15 @@ export class BandIndex {
 
   private relink(slot: number): void {
     const id = this.ids[slot]!;
+    // A new article has the highest id: it goes first in every chain, with no look at the
+    // ids already there (each a cache miss). Only an older one walks.
+    const newest = id >= this.highest;
     for (let band = 0; band < BANDS; band++) {
       const entry = slot * BANDS + band;
       const h = this.hash(band, this.buckets[entry]!);
       let previous = NONE;
       let current = this.heads[h]!;
-      // A new article has the highest id and stops at once; only an older one walks.
-      while (current !== NONE && this.ids[(current / BANDS) | 0]! > id) {
+      while (!newest && current !== NONE && this.ids[(current / BANDS) | 0]! > id) {
         previous = current;
         current = this.next[current]!;
       }
