@@ -7,8 +7,12 @@ import { filled, grow } from './growArrays.ts';
 import { MatchOrder } from './matchOrder.ts';
 import { IntLists } from './intLists.ts';
 import { RECORD, STAMP, TopicRecords } from './topicRecords.ts';
+import { EXACT, filingOf, LONG_SECOND, POSTING, sameFiling, secondInPosting, type Filing } from './topicFiling.ts';
 import type { Tokens } from './tokenize.ts';
 import { FIRST_BLOCK, PHRASE_START, WordSlots } from './wordSlots.ts';
+
+/** An entry's filing while it is not in the index. */
+const NOT_FILED: Filing = { posted: [], second: [], confirm: EXACT };
 
 interface Entry<K> {
   readonly key: K;
@@ -16,10 +20,8 @@ interface Entry<K> {
   readonly node: QueryNode;
   /** Holding its anchor groups already is a match (matchedByAnchors): no program to run. */
   readonly exact: boolean;
-  /** Slots it is filed under (its first anchor group); changes when re-anchored. */
-  postings: readonly Slot[];
-  /** How its candidates are confirmed (a posting's [3], see POSTING); changes when re-anchored. */
-  confirm: number;
+  /** Where it is filed (topicFiling.ts); changes when re-anchored. */
+  filing: Filing;
   /** Every slot it refers to, once per reference (for reference counting). */
   readonly slots: readonly Slot[];
   /** First-word slots of its phrases, which must record positions while it is indexed. */
@@ -27,23 +29,6 @@ interface Entry<K> {
   /** Its number: the index into the per-topic typed arrays. */
   readonly id: number;
 }
-
-/**
- * A posting is four ints, everything a candidate is checked with, so that most candidates
- * are decided without touching anything else (each other array read is a cache miss):
- *   [0] topic number × 2, + 1 when the topic is filed under several slots (then its record
- *       stamp makes sure it is checked once per item)
- *   [1] [2] its second anchor group: its one or two slots (the second -1 when it has one),
- *       NO_SECOND when it has none, LONG_SECOND when it has more (the record holds them)
- *   [3] how to confirm it: EXACT (holding its anchors is a match), or a slot it cannot match
- *       without (then its program), or PROGRAM (its program only)
- * Most candidates fail on the second group, on one read of `seen`.
- */
-const POSTING = 4;
-const NO_SECOND = -1;
-const LONG_SECOND = -2;
-const EXACT = -1;
-const PROGRAM = -2;
 
 /**
  * The percolator: topics are filed under their anchors (anchors.ts); an item's words select
@@ -125,12 +110,12 @@ export class TopicIndex<K> {
       if (slot.phraseStarts++ === 0) this.wordSlots.invalidate();
       this.phraseStarts[slot.id]!++;
     }
-    const entry: Entry<K> = { key, query: compiled, node: query, exact: matchedByAnchors(query), postings: [], confirm: PROGRAM, slots: referenced, phraseStarts, id };
+    const entry: Entry<K> = { key, query: compiled, node: query, exact: matchedByAnchors(query), filing: NOT_FILED, slots: referenced, phraseStarts, id };
     this.entryById[id] = entry;
     this.matchOrder.add(id, key);
     this.records.reset(id);
     this.programs.set(id, compiled.code);
-    this.file(entry, groups);
+    this.file(entry, this.filingFor(entry, groups));
     this.entries.set(key, entry);
   }
 
@@ -281,41 +266,29 @@ export class TopicIndex<K> {
     matchOrder.appendKeys(into);
   }
 
-  /** Files the topic under one slot per anchor and group (a word in both groups counts for both). */
-  private file(entry: Entry<K>, groups: (readonly Anchor[])[]): void {
-    // Only the first group is posted; the second is checked per candidate, so a topic is
-    // touched only when its more selective group is present.
-    const second = [...new Set((groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id))];
-    const [a, b] = second.length === 0 ? [NO_SECOND, -1] : second.length <= 2 ? [second[0]!, second[1] ?? -1] : [LONG_SECOND, -1];
-    entry.postings = [...new Set(groups[0]!.map((anchor) => this.slot(anchor.kind, anchor.value)))];
-    entry.confirm = this.confirmation(entry, groups);
-    const topic = entry.id * 2 + (entry.postings.length > 1 ? 1 : 0);
-    const confirm = entry.confirm;
-    for (const slot of entry.postings) {
-      this.postingLists.add(slot.id, topic);
-      this.postingLists.add(slot.id, a);
-      this.postingLists.add(slot.id, b);
-      this.postingLists.add(slot.id, confirm);
-    }
-    this.records.setSecond(entry.id, second);
+  /** The topic's filing for these anchor groups (topicFiling.ts). */
+  private filingFor(entry: Entry<K>, groups: (readonly Anchor[])[]): Filing {
+    return filingOf(groups, { exact: entry.exact, requiredSlot: entry.query.requiredSlot }, (anchor) => this.slot(anchor.kind, anchor.value).id);
   }
 
-  /**
-   * How a candidate is confirmed: EXACT, or a slot it cannot match without and then its
-   * program — the third anchor group when that is one word (the first two are checked
-   * already), else the first leaf its program would check — or its program alone.
-   */
-  private confirmation(entry: Entry<K>, groups: (readonly Anchor[])[]): number {
-    if (entry.exact) return EXACT;
-    const third = groups[2];
-    if (third?.length === 1) return this.slot(third[0]!.kind, third[0]!.value).id;
-    return entry.query.requiredSlot >= 0 ? entry.query.requiredSlot : PROGRAM;
+  /** Posts the topic under each slot of its first group, with its checks (see POSTING). */
+  private file(entry: Entry<K>, filing: Filing): void {
+    entry.filing = filing;
+    const [a, b] = secondInPosting(filing.second);
+    const topic = entry.id * 2 + (filing.posted.length > 1 ? 1 : 0);
+    for (const slot of filing.posted) {
+      this.postingLists.add(slot, topic);
+      this.postingLists.add(slot, a);
+      this.postingLists.add(slot, b);
+      this.postingLists.add(slot, filing.confirm);
+    }
+    this.records.setSecond(entry.id, filing.second);
   }
 
   private unfile(entry: Entry<K>): void {
-    for (const slot of entry.postings) this.postingLists.removeWhere(slot.id, (topic) => topic >> 1 === entry.id, POSTING);
+    for (const slot of entry.filing.posted) this.postingLists.removeWhere(slot, (topic) => topic >> 1 === entry.id, POSTING);
     this.records.clear(entry.id);
-    entry.postings = [];
+    entry.filing = NOT_FILED;
   }
 
   /**
@@ -326,13 +299,10 @@ export class TopicIndex<K> {
   private reanchor(): void {
     this.nextReanchor *= 4;
     for (const entry of this.entries.values()) {
-      const groups = anchorGroupsOf(entry.node, this.weigh)!;
-      const first = groups[0]!.map((a) => this.slot(a.kind, a.value).id);
-      const second = (groups[1] ?? []).map((a) => this.slot(a.kind, a.value).id);
-      const unchanged = sameIds(first, entry.postings.map((slot) => slot.id)) && sameIds(second, this.records.second(entry.id));
-      if (unchanged && this.confirmation(entry, groups) === entry.confirm) continue;
+      const filing = this.filingFor(entry, anchorGroupsOf(entry.node, this.weigh)!);
+      if (sameFiling(filing, entry.filing)) continue;
       this.unfile(entry);
-      this.file(entry, groups);
+      this.file(entry, filing);
     }
   }
 
@@ -405,9 +375,4 @@ export class TopicIndex<K> {
     this.freeSlotIds.push(slot.id);
     this.wordSlots.invalidate();
   }
-}
-
-/** The same set of slot ids (anchor lists are short: a few ids, maybe repeated). */
-function sameIds(a: readonly number[], b: readonly number[]): boolean {
-  return a.every((id) => b.includes(id)) && b.every((id) => a.includes(id));
 }

@@ -51,15 +51,6 @@ export class TopicRecords {
     }
   }
 
-  /** The second group's slots, as written. */
-  second(id: number): number[] {
-    const at = id * RECORD;
-    const count = this.records[at + SECOND_COUNT]!;
-    if (count <= INLINE_SECOND) return Array.from(this.records.subarray(at + SECOND, at + SECOND + count));
-    const start = this.overflow.offset(id);
-    return Array.from(this.overflow.data.subarray(start, start + count));
-  }
-
   /** Whether a slot of the topic's second group occurred in this item (seen[slot] === item). */
   secondOccurred(id: number, seen: Int32Array, item: number): boolean {
     const at = id * RECORD;
